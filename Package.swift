@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target builds in Swift 6 language mode with `NonisolatedNonsendingByDefault`, so that
+/// nonisolated async functions run on their caller's executor — the runtime's loop — which is
+/// what keeps worker code deterministic (see the architecture notes).
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+]
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"]),
+        .library(name: "RPCEngine", targets: ["RPCEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The model: values, stubs, sessions, entrypoints, runtime, scheduler, clock, events.
+        .target(name: "RPCEngine", swiftSettings: strict),
+        // The built-in worker modules, written only against RPCEngine's public API.
+        .target(name: "WorkerCatalog", dependencies: ["RPCEngine"], swiftSettings: strict),
+        // Scenario files: header, script language, interpreter, transcripts, exporters.
+        .target(
+            name: "Scenarios",
+            dependencies: ["RPCEngine", "WorkerCatalog", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict),
+        // ncurses through a module map and a shim header; only TerminalUI imports it.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // A small terminal toolkit that knows nothing of RPC.
+        .target(name: "TerminalUI", dependencies: ["CNcurses"], swiftSettings: strict),
+        // The inspector app: state, update, render, keymap, panes, the fold of the event log.
+        .target(
+            name: "Inspector", dependencies: ["RPCEngine", "Scenarios", "TerminalUI"],
+            swiftSettings: strict),
+        // Argument parsing and wiring only.
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "RPCEngine", "WorkerCatalog", "Scenarios", "Inspector",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "RPCEngineTests", dependencies: ["RPCEngine"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(
+            name: "ScenariosTests", dependencies: ["Scenarios", "WorkerCatalog"], swiftSettings: strict),
+        .testTarget(name: "InspectorTests", dependencies: ["Inspector"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,1 @@
+// The Inspector module; see the architecture notes.

@@ -1,0 +1,1 @@
+// The RPCEngine module; see the architecture notes.

@@ -1,0 +1,1 @@
+// The WorkerCatalog module; see the architecture notes.
