@@ -1,1 +1,0 @@
-// The RPCEngine module; see the architecture notes.

@@ -1,0 +1,168 @@
+extension Runtime {
+    /// The waitUntil drain limit after a context ends (§1.7), in runtime milliseconds.
+    public static let waitUntilDrainLimitMs = 30_000
+
+    func newContext(worker: String, entrypoint: String?, kind: ContextKind, props: RpcValue, openedBy: CallID?) -> ContextState {
+        let id = nextContextID()
+        let handle = ExecutionContext(runtime: self, id: id, worker: worker, props: props)
+        let ctx = ContextState(id: id, worker: worker, entrypoint: entrypoint, kind: kind, handle: handle, env: env(for: worker))
+        contexts[id] = ctx
+        emit(.contextBegan(ContextBegan(ctx: id, worker: worker, entrypoint: entrypoint, kind: kind, openedBy: openedBy)))
+        return ctx
+    }
+
+    /// Opens a request context in the primary worker (or `worker`), for code that plays the
+    /// primary worker's handler: a scenario script, the console, a test.
+    public func beginRequest(worker: String? = nil) -> ExecutionContext {
+        let name = worker ?? configuration.workers[0].name
+        return newContext(worker: name, entrypoint: nil, kind: .request, props: .object(RpcObject()), openedBy: nil).handle
+    }
+
+    /// Ends a request context: its stubs are disposed, its sessions cancelled, and its
+    /// waitUntil tasks drained (§6.3, §4.10).
+    public func endRequest(_ ctx: ExecutionContext) {
+        guard let state = contexts[ctx.id] else { return }
+        endContext(state, reason: .returned)
+    }
+
+    /// Runs `body` as a request to the primary worker, ending the request when it returns.
+    public func request<T: Sendable>(
+        worker: String? = nil, _ body: @Sendable (Env, ExecutionContext) async throws -> T
+    ) async throws -> T {
+        let handle = beginRequest(worker: worker)
+        let env = contexts[handle.id]?.env ?? self.env(for: handle.worker)
+        defer { endRequest(handle) }
+        return try await CurrentContext.$frame.withValue(CurrentContext.Frame(ctx: handle, call: nil)) {
+            try await body(env, handle)
+        }
+    }
+
+    /// The env of the context running now.
+    func currentContextState() throws -> ContextState {
+        guard let handle = CurrentContext.value, handle.runtime === self else {
+            throw RpcError.error("This call was made outside any execution context of this runtime.")
+        }
+        guard let ctx = contexts[handle.id], ctx.phase != .ended else {
+            throw RpcError.error(RpcError.Message.contextGone)
+        }
+        return ctx
+    }
+
+    func endContext(_ ctx: ContextState, reason: ContextEndReason) {
+        guard ctx.phase == .running else { return }
+        ctx.phase = .returned
+        ctx.endReason = reason
+        let leftovers = ctx.held.values.sorted { $0.id < $1.id }
+        if !leftovers.isEmpty && reason != .aborted && leftovers.contains(where: { $0.kind != .promise }) {
+            emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
+        }
+        for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
+        for session in ctx.opened where !session.ended { endSession(session, reason: .cancelled) }
+        ctx.opened.removeAll()
+        if reason == .aborted || reason == .cancelled && ctx.kind == .durableObject {
+            for task in ctx.tasks.values { task.cancel() }
+        }
+        if ctx.tasks.isEmpty {
+            finishContext(ctx)
+        } else {
+            if reason == .returned { ctx.endReason = .drained }
+            let id = ctx.id
+            ctx.drainTimer = Task(executorPreference: loop) { [clock] in
+                do { try await clock.sleep(ms: Runtime.waitUntilDrainLimitMs) } catch { return }
+                await self.drainTimedOut(id)
+            }
+        }
+    }
+
+    func drainTimedOut(_ id: ContextID) {
+        guard let ctx = contexts[id], ctx.phase == .returned else { return }
+        emit(.log(ctx: id, worker: ctx.worker, level: .warn, text: RpcError.Message.waitUntilCancelled))
+        ctx.endReason = .cancelled
+        for task in ctx.tasks.values { task.cancel() }
+    }
+
+    func finishContext(_ ctx: ContextState) {
+        guard ctx.phase != .ended else { return }
+        ctx.phase = .ended
+        ctx.drainTimer?.cancel()
+        ctx.drainTimer = nil
+        ctx.servedSession = nil
+        contexts[ctx.id] = nil
+        emit(.contextEnded(ctx: ctx.id, worker: ctx.worker, reason: ctx.endReason))
+    }
+
+    func endSession(_ session: SessionState, reason: ContextEndReason) {
+        guard !session.ended else { return }
+        session.ended = true
+        let callee = session.callee
+        session.caller = nil
+        session.callee = nil
+        if let callee {
+            // Everything the callee still exports is gone with the session.
+            let exports = callee.exports.sorted { $0.key < $1.key }
+            callee.exports.removeAll()
+            for (_, entry) in exports { dropExport(entry) }
+            endContext(callee.ctx, reason: reason)
+        }
+    }
+
+    // MARK: waitUntil
+
+    func waitUntil(context id: ContextID, label: String, _ body: LoopBound<() async throws -> Void>) {
+        guard let ctx = contexts[id] else { return }
+        let task = nextTaskID()
+        emit(.taskAdded(task: task, ctx: id, worker: ctx.worker, label: label))
+        pendingTaskCount += 1
+        let handle = ctx.handle
+        ctx.tasks[task] = Task(executorPreference: loop) {
+            let outcome: TaskOutcome
+            do {
+                try await CurrentContext.$frame.withValue(CurrentContext.Frame(ctx: handle, call: nil)) { try await body.value() }
+                outcome = .resolved
+            } catch is CancellationError {
+                outcome = .cancelled
+            } catch {
+                outcome = Task.isCancelled ? .cancelled : .rejected(RpcError.from(error))
+            }
+            await self.taskSettled(task, context: id, outcome)
+        }
+    }
+
+    func taskSettled(_ task: TaskID, context id: ContextID, _ outcome: TaskOutcome) {
+        pendingTaskCount -= 1
+        emit(.taskSettled(task: task, ctx: id, outcome: outcome))
+        guard let ctx = contexts[id] else { return }
+        if case .rejected(let error) = outcome {
+            emit(.log(ctx: id, worker: ctx.worker, level: .error, text: "Uncaught (in promise) \(error.name): \(error.message)"))
+        }
+        ctx.tasks[task] = nil
+        if ctx.phase == .returned && ctx.tasks.isEmpty { finishContext(ctx) }
+    }
+
+    // MARK: abort and hangs
+
+    func abort(context id: ContextID, reason: RpcError) {
+        guard let ctx = contexts[id], ctx.abortReason == nil else { return }
+        ctx.abortReason = reason
+        if let session = ctx.servedSession {
+            endSession(session, reason: .aborted)
+        } else {
+            endContext(ctx, reason: .aborted)
+        }
+    }
+
+    nonisolated func hang() async throws -> Never {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            hangs.withLock { $0.append(c) }
+        }
+        throw RpcError.error(RpcError.Message.hung)
+    }
+
+    /// Suspends until nothing in the runtime can make progress: every call, task, disposer and
+    /// sleeper has settled or is stuck for good (`settle` in scenarios).
+    public nonisolated func settle() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            idleWaiters.withLock { $0.append(c) }
+        }
+    }
+}

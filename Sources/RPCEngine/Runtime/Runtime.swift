@@ -1,0 +1,150 @@
+import Synchronization
+
+/// Hosts the workers of one configuration and runs them: the registry of modules, the sessions
+/// and stubs between execution contexts, the deterministic loop and clock, and the event log.
+///
+/// Isolation: the runtime is an actor whose executor is its `LoopExecutor`; every engine table
+/// is actor-isolated, and worker code runs on the same loop (nonisolated async functions run on
+/// their caller's executor), so a whole program has one interleaving. Synchronous handle
+/// operations (`dispose()`, `dup()`, `waitUntil`) must run on the loop; they check it.
+public actor Runtime {
+    public nonisolated let loop: LoopExecutor
+    public nonisolated let clock: RuntimeClock
+    public nonisolated let log: EventLog
+    public nonisolated let configuration: RuntimeConfiguration
+    public nonisolated let rules: RuleSet
+    nonisolated let modules: [String: WorkerModule]
+    nonisolated let workerConfigs: [String: WorkerConfig]
+    nonisolated let hangs = Mutex<[CheckedContinuation<Void, Never>]>([])
+    nonisolated let idleWaiters = Mutex<[CheckedContinuation<Void, Never>]>([])
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.asUnownedSerialExecutor() }
+
+    var contexts: [ContextID: ContextState] = [:]
+    var stubs: [StubID: StubState] = [:]
+    var random: SeededRandom
+    var lastContext = 0, lastCall = 0, lastStub = 0, lastTask = 0, lastSession = 0
+    var liveStubCount = 0
+    var pendingCallCount = 0
+    var pendingTaskCount = 0
+    var pendingDisposers = 0
+    var heldResults: [CallID: (SessionSide, Int)] = [:]
+
+    /// Creates a runtime for `configuration`, running the `modules` it names.
+    ///
+    /// Throws `ConfigurationError` for duplicate workers or bindings, unknown modules, services
+    /// or entrypoints — before anything runs.
+    public init(
+        configuration: RuntimeConfiguration, modules: [WorkerModule], clock: RuntimeClock.Mode = .virtual,
+        log: EventLog = EventLog()
+    ) throws {
+        self.loop = LoopExecutor()
+        self.clock = RuntimeClock(clock)
+        self.log = log
+        self.configuration = configuration
+        self.rules = configuration.rules
+        self.random = SeededRandom(seed: configuration.seed)
+        var moduleTable: [String: WorkerModule] = [:]
+        for module in modules { moduleTable[module.name] = module }
+        self.modules = moduleTable
+        self.workerConfigs = try Runtime.validate(configuration, moduleTable)
+    }
+
+    static func validate(_ config: RuntimeConfiguration, _ modules: [String: WorkerModule]) throws -> [String: WorkerConfig] {
+        guard !config.workers.isEmpty else { throw ConfigurationError("No workers are declared.") }
+        var table: [String: WorkerConfig] = [:]
+        for worker in config.workers {
+            guard table[worker.name] == nil else { throw ConfigurationError("Duplicate worker name \"\(worker.name)\".") }
+            if let main = worker.main, modules[main] == nil {
+                throw ConfigurationError(
+                    "Worker \"\(worker.name)\": unknown module \"\(main)\". Known modules: \(modules.keys.sorted().joined(separator: ", ")).")
+            }
+            table[worker.name] = worker
+        }
+        for worker in config.workers {
+            var seen: Set<String> = []
+            for binding in worker.services {
+                guard seen.insert(binding.binding).inserted else {
+                    throw ConfigurationError("Worker \"\(worker.name)\": duplicate binding \"\(binding.binding)\".")
+                }
+                guard let service = table[binding.service] else {
+                    throw ConfigurationError(
+                        "Worker \"\(worker.name)\": binding \"\(binding.binding)\" names service \"\(binding.service)\", which is not declared. Declared workers: \(config.workers.map(\.name).joined(separator: ", ")).")
+                }
+                guard let main = service.main, let module = modules[main] else {
+                    throw ConfigurationError(
+                        "Worker \"\(worker.name)\": binding \"\(binding.binding)\": service \"\(binding.service)\" has no module (main) to call.")
+                }
+                let exportName = binding.entrypoint ?? module.defaultExport
+                guard let exportName else {
+                    throw ConfigurationError(
+                        "Worker \"\(worker.name)\": binding \"\(binding.binding)\": module \"\(main)\" has no default export; name an entrypoint.")
+                }
+                guard let export = module.export(named: exportName), export.kind == .entrypoint else {
+                    throw ConfigurationError(
+                        "Worker \"\(worker.name)\": binding \"\(binding.binding)\": module \"\(main)\" has no entrypoint named \"\(exportName)\". Its exports: \(module.exports.map(\.name).joined(separator: ", ")).")
+                }
+            }
+        }
+        return table
+    }
+
+    /// Runs `body` synchronously with exclusive access to the runtime's state. The caller must
+    /// be running on the runtime's loop (worker code and scenario code always are).
+    public nonisolated func onLoop<T: Sendable>(_ body: (isolated Runtime) throws -> T) rethrows -> T {
+        try assumeIsolated(body)
+    }
+
+    // MARK: ids
+
+    func nextContextID() -> ContextID { lastContext += 1; return ContextID(lastContext) }
+    func nextCallID() -> CallID { lastCall += 1; return CallID(lastCall) }
+    func nextStubID() -> StubID { lastStub += 1; return StubID(lastStub) }
+    func nextTaskID() -> TaskID { lastTask += 1; return TaskID(lastTask) }
+    func nextSessionID() -> SessionID { lastSession += 1; return SessionID(lastSession) }
+    func nextRandom() -> Double { random.nextUnit() }
+
+    func emit(_ payload: @autoclosure () -> Event.Payload) {
+        log.append(time: clock.now, payload())
+    }
+
+    /// Records a `log` event (worker `console.log`, runtime warnings).
+    public nonisolated func log(context: ContextID?, worker: String?, level: LogLevel, _ text: String) {
+        log.append(time: clock.now, .log(ctx: context, worker: worker, level: level, text: text))
+    }
+
+    /// Records a scenario `step` boundary.
+    public nonisolated func step(_ text: String, line: Int?) {
+        log.append(time: clock.now, .step(text: text, line: line))
+    }
+
+    // MARK: introspection
+
+    /// Counts of what is still alive, for assertions and leak checks.
+    public struct Stats: Sendable, Equatable {
+        public var liveStubs: Int
+        public var pendingCalls: Int
+        public var pendingTasks: Int
+        public var liveContexts: Int
+        public var pendingDisposers: Int
+    }
+
+    public var stats: Stats {
+        Stats(liveStubs: liveStubCount, pendingCalls: pendingCallCount, pendingTasks: pendingTaskCount,
+              liveContexts: contexts.count, pendingDisposers: pendingDisposers)
+    }
+
+    /// The worker names, in declaration order; the first is the primary worker.
+    public nonisolated var workerNames: [String] { configuration.workers.map(\.name) }
+
+    /// The module a worker runs, if any.
+    public nonisolated func module(ofWorker name: String) -> WorkerModule? {
+        workerConfigs[name]?.main.flatMap { modules[$0] }
+    }
+
+    func env(for worker: String) -> Env {
+        let config = workerConfigs[worker]
+        return Env(runtime: self, worker: worker, bindingNames: config?.services.map(\.binding) ?? [],
+                   vars: Env.Vars(values: config?.vars ?? RpcObject()))
+    }
+}
