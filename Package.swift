@@ -47,6 +47,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "RPCEngineTests", dependencies: ["RPCEngine"], swiftSettings: strict),
+        .testTarget(name: "WorkerCatalogTests", dependencies: ["WorkerCatalog"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(
             name: "ScenariosTests", dependencies: ["Scenarios", "WorkerCatalog"], swiftSettings: strict),
