@@ -15,7 +15,7 @@ public struct ExecutionContext: Sendable {
 
     /// Keeps `body` running after the method returns (§1.7). A failure is logged and never
     /// reaches the caller. When the context ends, tasks get 30 s of runtime time to finish.
-    public func waitUntil(_ label: String = "waitUntil", _ body: @escaping () async throws -> Void) {
+    public func waitUntil(_ label: String = "waitUntil", _ body: nonisolated(nonsending) @escaping () async throws -> Void) {
         let work = LoopBound(body)
         runtime.onLoop { $0.waitUntil(context: id, label: label, work) }
     }

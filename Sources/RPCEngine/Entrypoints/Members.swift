@@ -47,7 +47,7 @@ public struct Members<W: AnyObject>: Sendable {
 
     /// Registers an asynchronous method of any arity.
     public mutating func method<each A: RpcDecodable, R: RpcEncodable>(
-        _ name: String, params: String? = nil, _ f: @escaping @Sendable (W) -> (repeat each A) async throws -> R
+        _ name: String, params: String? = nil, _ f: @escaping @Sendable (W) -> nonisolated(nonsending) (repeat each A) async throws -> R
     ) {
         add(name, .method({ w, args in
             var i = 0
@@ -68,7 +68,7 @@ public struct Members<W: AnyObject>: Sendable {
 
     /// Registers an asynchronous method that returns nothing (`undefined`).
     public mutating func method<each A: RpcDecodable>(
-        _ name: String, params: String? = nil, _ f: @escaping @Sendable (W) -> (repeat each A) async throws -> Void
+        _ name: String, params: String? = nil, _ f: @escaping @Sendable (W) -> nonisolated(nonsending) (repeat each A) async throws -> Void
     ) {
         add(name, .method({ w, args in
             var i = 0
@@ -78,7 +78,7 @@ public struct Members<W: AnyObject>: Sendable {
     }
 
     /// Registers a getter: `await stub.name` reads it, and it runs on every read (§2.5).
-    public mutating func getter<R: RpcEncodable>(_ name: String, _ f: @escaping @Sendable (W) async throws -> R) {
+    public mutating func getter<R: RpcEncodable>(_ name: String, _ f: nonisolated(nonsending) @escaping @Sendable (W) async throws -> R) {
         add(name, .getter({ w, _ in try await f(w).rpcValue() }), nil)
     }
 

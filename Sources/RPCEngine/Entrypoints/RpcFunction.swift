@@ -11,7 +11,7 @@ public struct RpcFunction: Sendable {
     let box: FunctionBox
 
     /// A function of dynamic arguments.
-    public init(name: String = "anonymous", _ body: @escaping ([RpcValue]) async throws -> RpcValue) {
+    public init(name: String = "anonymous", _ body: nonisolated(nonsending) @escaping ([RpcValue]) async throws -> RpcValue) {
         box = FunctionBox(name: name, body: body)
     }
 
@@ -27,7 +27,7 @@ public struct RpcFunction: Sendable {
 
     /// A typed asynchronous function of any arity; arguments are decoded like method arguments.
     public init<each A: RpcDecodable, R: RpcEncodable>(
-        name: String = "anonymous", _ body: @escaping (repeat each A) async throws -> R
+        name: String = "anonymous", _ body: nonisolated(nonsending) @escaping (repeat each A) async throws -> R
     ) {
         box = FunctionBox(name: name) { args in
             var i = 0
@@ -45,8 +45,8 @@ public struct RpcFunction: Sendable {
 /// runs one job at a time, so calls never overlap and captured state is never raced.
 final class FunctionBox: @unchecked Sendable {
     let name: String
-    let body: ([RpcValue]) async throws -> RpcValue
-    init(name: String, body: @escaping ([RpcValue]) async throws -> RpcValue) {
+    let body: nonisolated(nonsending) ([RpcValue]) async throws -> RpcValue
+    init(name: String, body: nonisolated(nonsending) @escaping ([RpcValue]) async throws -> RpcValue) {
         self.name = name
         self.body = body
     }

@@ -88,12 +88,12 @@ extension Runtime {
             let promise = PromiseState(call: nextCallID(), side: nil, pushId: 0)
             let handle = makePromiseHandle(holder: holder, promise: promise, label: "promise")
             let frame = CurrentContext.frame
-            // Isolated to the runtime (whose executor is the loop), so it may hold engine state.
-            Task {
+            let bound = LoopBound(promise)
+            Task(executorPreference: loop) {
                 let outcome = await Result(catching: {
                     try await CurrentContext.$frame.withValue(frame) { try await self.call(ref, path: path, args: args) }
                 })
-                self.settlePromise(promise, outcome.mapError { RpcError.from($0) }, created: [])
+                await self.settlePromise(bound.value, outcome.mapError { RpcError.from($0) }, created: [])
             }
             return handle
         }
@@ -101,9 +101,9 @@ extension Runtime {
         sent.promise = promise
         let handle = makePromiseHandle(holder: holder, promise: promise, label: "result of \(sent.call)")
         sent.side.undelivered += 1
-        // Isolated to the runtime (whose executor is the loop), so it may hold engine state.
-        Task {
-            await self.completeStarted(sent, main: main)
+        let bound = LoopBound((sent, main))
+        Task(executorPreference: loop) {
+            await self.completeStarted(bound.value.0, main: bound.value.1)
         }
         return handle
     }
@@ -288,8 +288,12 @@ extension Runtime {
         } catch {
             outcome = .failure(crossError(error))
         }
-        for stub in sent.paramStubs where stub.disposed == nil {
-            dispose(stub, reason: .paramsAfterCall, by: "\(sent.call)")
+        // Parameter stubs are disposed once the method has settled and its result has been
+        // serialized, so a method may return a stub it received (workerd's callImpl order).
+        defer {
+            for stub in sent.paramStubs where stub.disposed == nil {
+                dispose(stub, reason: .paramsAfterCall, by: "\(sent.call)")
+            }
         }
         let side = sent.side
         let from = sent.calleeCtx.worker

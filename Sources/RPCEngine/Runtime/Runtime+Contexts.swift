@@ -52,14 +52,8 @@ extension Runtime {
         guard ctx.phase == .running else { return }
         ctx.phase = .returned
         ctx.endReason = reason
-        let leftovers = ctx.held.values.sorted { $0.id < $1.id }
-        if !leftovers.isEmpty && reason != .aborted && leftovers.contains(where: { $0.kind != .promise }) {
-            emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
-        }
-        for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
-        for session in ctx.opened where !session.ended { endSession(session, reason: .cancelled) }
-        ctx.opened.removeAll()
-        if reason == .aborted || reason == .cancelled && ctx.kind == .durableObject {
+        if reason == .aborted {
+            disposeHeld(ctx)
             for task in ctx.tasks.values { task.cancel() }
         }
         if ctx.tasks.isEmpty {
@@ -81,8 +75,22 @@ extension Runtime {
         for task in ctx.tasks.values { task.cancel() }
     }
 
+    /// Disposes every stub the context still holds (the leak report: each `stubDisposed` names
+    /// `contextEnded`, and the stub's `stubCreated` names the call that made it), and cancels
+    /// the sessions it opened (§4.10, §6.3).
+    func disposeHeld(_ ctx: ContextState) {
+        let leftovers = ctx.held.values.sorted { $0.id < $1.id }
+        if leftovers.contains(where: { $0.kind != .promise }) && ctx.endReason != .aborted {
+            emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
+        }
+        for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
+        for session in ctx.opened where !session.ended { endSession(session, reason: .cancelled) }
+        ctx.opened.removeAll()
+    }
+
     func finishContext(_ ctx: ContextState) {
         guard ctx.phase != .ended else { return }
+        disposeHeld(ctx)
         ctx.phase = .ended
         ctx.drainTimer?.cancel()
         ctx.drainTimer = nil
@@ -108,7 +116,7 @@ extension Runtime {
 
     // MARK: waitUntil
 
-    func waitUntil(context id: ContextID, label: String, _ body: LoopBound<() async throws -> Void>) {
+    func waitUntil(context id: ContextID, label: String, _ body: LoopBound<nonisolated(nonsending) () async throws -> Void>) {
         guard let ctx = contexts[id] else { return }
         let task = nextTaskID()
         emit(.taskAdded(task: task, ctx: id, worker: ctx.worker, label: label))

@@ -58,6 +58,18 @@ extension Runtime {
         return try outcome.get()
     }
 
+    /// Reads runtime state from outside the loop: runs `body` on the loop, drives the loop until
+    /// idle, and returns what `body` returned. For tests and tools, between runs.
+    public nonisolated func query<T: Sendable>(_ body: @escaping @Sendable (isolated Runtime) -> T) -> T {
+        let box = OutcomeBox<T>()
+        start { box.set(.success(await self.perform(body))) }
+        runUntilIdle()
+        guard case .success(let value)? = box.get() else { preconditionFailure("the loop ran the query to completion") }
+        return value
+    }
+
+    private func perform<T: Sendable>(_ body: @Sendable (isolated Runtime) -> T) -> T { body(self) }
+
     /// Starts `body` as a task on the loop (it runs when the loop is driven).
     public nonisolated func start(_ body: @escaping @Sendable () async -> Void) {
         Task(executorPreference: loop) { await body() }

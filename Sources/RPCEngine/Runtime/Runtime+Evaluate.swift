@@ -60,19 +60,22 @@ extension Runtime {
         try checkReserved(path, reserved)
         var current = value
         for (i, segment) in path.enumerated() {
+            // A value that cannot be traversed is reported by the segment that produced it
+            // (`objectProperty.nonRpc.foo()` → "nonRpc"); a bare result by the first segment.
+            let failing = i > 0 ? path[i - 1] : segment
             switch current {
             case .object(let object):
                 guard let next = object[segment] else { throw RpcError.typeError(RpcError.Message.notImplemented(segment)) }
                 current = next
             case .target(let ref):
-                guard let receiver = ref.receiver else { throw RpcError.typeError(RpcError.Message.notImplemented(segment)) }
+                guard let receiver = ref.receiver else { throw RpcError.typeError(RpcError.Message.notImplemented(failing)) }
                 return try await evaluateMember(
                     receiver, segment, rest: Array(path[(i + 1)...]), fullPath: fullPath, args: args, reserved: Runtime.transientReserved)
             case .stub(let s):
                 let stub = try liveStub(s.id)
                 return try await callThrough(stub.hook, holder: stub.holder, label: "\(s.id)", path: Array(path[i...]), args: args, pipelinedOn: nil)
             default:
-                throw RpcError.typeError(RpcError.Message.notImplemented(segment))
+                throw RpcError.typeError(RpcError.Message.notImplemented(failing))
             }
         }
         guard let args else { return current }

@@ -138,7 +138,7 @@ extension Runtime {
 
     /// Runs a dispose callback asynchronously in the target's own context (§4.9); errors are
     /// logged, never propagated.
-    func scheduleDispose(target: TargetState, label: String, _ body: @escaping @Sendable () async throws -> Void) {
+    func scheduleDispose(target: TargetState, label: String, _ body: nonisolated(nonsending) @escaping @Sendable () async throws -> Void) {
         pendingDisposers += 1
         let worker = target.home.worker
         let ctx = target.home.id

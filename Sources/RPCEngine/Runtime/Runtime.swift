@@ -127,6 +127,14 @@ public actor Runtime {
         public var pendingTasks: Int
         public var liveContexts: Int
         public var pendingDisposers: Int
+
+        public init(liveStubs: Int, pendingCalls: Int, pendingTasks: Int, liveContexts: Int, pendingDisposers: Int) {
+            self.liveStubs = liveStubs
+            self.pendingCalls = pendingCalls
+            self.pendingTasks = pendingTasks
+            self.liveContexts = liveContexts
+            self.pendingDisposers = pendingDisposers
+        }
     }
 
     public var stats: Stats {

@@ -61,7 +61,7 @@ public final class RuntimeClock: Sendable {
         let base = now
         let token = state.withLock { s -> Int in s.order += 1; return s.order }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
                 let wasCancelled = state.withLock { s -> Bool in
                     if s.cancelled.remove(token) != nil { return true }
                     s.sleepers[token] = Sleeper(deadline: base + max(ms, 0), order: token, continuation: c)

@@ -35,3 +35,7 @@ public struct RpcObject: Sendable, Sequence {
         entries.makeIterator()
     }
 }
+
+extension RpcObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, RpcValue)...) { self.init(elements) }
+}
