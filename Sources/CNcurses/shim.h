@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <stdio.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
 
 // Accessors for what Swift cannot import (function-like macros, macros built from other
@@ -25,6 +26,13 @@ static inline int cn_colors(void) { return COLORS; }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *cn_stdin(void) { return stdin; }
 static inline FILE *cn_stdout(void) { return stdout; }
+
+/// The columns the C library gives a wide character in the current locale (-1 if unprintable).
+/// Declared here because <wchar.h> hides wcwidth unless _XOPEN_SOURCE is set for the whole module.
+static inline int cn_wcwidth(wchar_t c) {
+    extern int wcwidth(wchar_t);
+    return wcwidth(c);
+}
 
 /// The codeset of the current LC_CTYPE locale ("UTF-8", "ANSI_X3.4-1968", ...).
 static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
