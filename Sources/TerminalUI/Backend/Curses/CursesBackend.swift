@@ -136,6 +136,7 @@ public final class CursesBackend: TerminalBackend {
             }
             set_term(screen)
             resizeterm(Int32(clamping: size.height), Int32(clamping: size.width))
+            flushinp()  // resizeterm queued a KEY_RESIZE; the starting size is not a resize
         }
         set_term(screen)
         let window = cn_stdscr()
@@ -224,6 +225,15 @@ public final class CursesBackend: TerminalBackend {
         checkThread()
         previous = nil
         if isStarted { clearok(cn_curscr(), true) }
+    }
+
+    /// Off-screen only: resizes the virtual terminal as a window resize would, so the next
+    /// ``readEvent(timeoutMs:)`` reports ``TerminalEvent/resize(_:)`` through curses' own
+    /// `KEY_RESIZE` path. Does nothing on a real terminal (only the user resizes that).
+    public func simulateResize(to newSize: Size) {
+        checkThread()
+        guard isStarted, case .offscreen = mode else { return }
+        resizeterm(Int32(clamping: newSize.height), Int32(clamping: newSize.width))
     }
 
     // MARK: - Read-back of what curses holds
