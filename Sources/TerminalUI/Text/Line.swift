@@ -1,9 +1,9 @@
 /// One line of styled text: a sequence of ``Span``s.
 ///
 /// Lines are what widgets display (list rows, table cells, titles, status segments). A string
-/// literal is a line in the `.normal` style; `+` joins lines. Width computations use
+/// literal (interpolated or not) is a line in the `.normal` style; `+` joins lines. Width computations use
 /// ``DisplayWidth``, so wide characters count as two columns.
-public struct Line: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Line: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The spans, in order. Empty spans are allowed and draw nothing.
     public var spans: [Span]
 
@@ -20,6 +20,11 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     /// Creates a `.normal` line from a literal.
     public init(stringLiteral value: String) {
         self.init(value)
+    }
+
+    /// Creates a `.normal` line from an interpolated literal (`"call\(n)"`).
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(String(stringInterpolation: stringInterpolation))
     }
 
     /// The text without styles.

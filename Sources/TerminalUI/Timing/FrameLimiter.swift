@@ -53,8 +53,8 @@ public struct FrameLimiter: Hashable, Sendable {
     /// `duration` in whole milliseconds, rounded up (so a wait never ends before the frame is
     /// due) and clamped to `0 ... Int32.max`, for ``TerminalBackend/readEvent(timeoutMs:)``.
     public static func milliseconds(_ duration: Duration) -> Int {
+        if duration <= .zero { return 0 }
         let (seconds, attoseconds) = duration.components
-        if seconds < 0 { return 0 }
         if seconds >= Int64(Int32.max) / 1000 { return Int(Int32.max) }
         let millis = seconds * 1000 + attoseconds / 1_000_000_000_000_000
         let remainder = attoseconds % 1_000_000_000_000_000
