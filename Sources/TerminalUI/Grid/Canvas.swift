@@ -27,7 +27,7 @@ public struct Canvas {
     public func gridRect(_ local: Rect) -> Rect { local.offsetBy(dx: bounds.x, dy: bounds.y) }
 
     /// The grid point for a local point.
-    public func gridPoint(_ local: Point) -> Point { Point(x: local.x + bounds.x, y: local.y + bounds.y) }
+    public func gridPoint(_ local: Point) -> Point { Point(x: local.x.adding(saturating: bounds.x), y: local.y.adding(saturating: bounds.y)) }
 
     /// The cell at a local position (blank outside the region).
     public subscript(x: Int, y: Int) -> Cell {

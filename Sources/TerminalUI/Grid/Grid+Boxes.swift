@@ -18,7 +18,10 @@ extension Grid {
         let area = clipArea(clip)
         drawEdge(y: rect.minY, of: rect, left: "┌", right: "┐", title: titleLine, style: style, clip: area)
         drawEdge(y: rect.maxY - 1, of: rect, left: "└", right: "┘", title: nil, style: style, clip: area)
-        for y in (rect.minY + 1)..<(rect.maxY - 1) {
+        // Only the rows inside the clip area: a huge rectangle costs no more than the screen.
+        let top = Swift.max(rect.minY.adding(saturating: 1), area.minY)
+        let bottom = Swift.min(rect.maxY - 1, area.maxY)
+        for y in stride(from: top, to: bottom, by: 1) {
             set(Cell("│", style: style), at: Point(x: rect.minX, y: y), clip: area)
             set(Cell("│", style: style), at: Point(x: rect.maxX - 1, y: y), clip: area)
         }
@@ -45,11 +48,11 @@ extension Grid {
     ) {
         set(Cell(left, style: style), at: Point(x: rect.minX, y: y), clip: clip)
         set(Cell(right, style: style), at: Point(x: rect.maxX - 1, y: y), clip: clip)
-        let inner = Rect(x: rect.minX + 1, y: y, width: rect.width - 2, height: 1).intersection(clip)
+        let inner = Rect(x: rect.minX.adding(saturating: 1), y: y, width: rect.width - 2, height: 1).intersection(clip)
         fill(inner, with: "─", style: style)
         guard let title, !title.isEmpty, rect.width - 2 >= 3 else { return }
         let shown = title.truncated(toWidth: rect.width - 4)
-        var x = put(" ", at: Point(x: rect.minX + 1, y: y), style: style, clip: inner)
+        var x = put(" ", at: Point(x: rect.minX.adding(saturating: 1), y: y), style: style, clip: inner)
         x = put(shown, at: Point(x: x, y: y), clip: inner)
         put(" ", at: Point(x: x, y: y), style: style, clip: inner)
     }

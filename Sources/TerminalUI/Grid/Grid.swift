@@ -78,7 +78,7 @@ public struct Grid: Hashable, Sendable {
         for character in text {
             if x >= area.maxX { break }
             let cell = Cell(character, style: style)
-            let w = DisplayWidth.isControl(character) ? 1 : DisplayWidth.of(character)
+            let w = DisplayWidth.of(character)
             if w == 0 { continue }
             defer { x += w }
             guard rowVisible, x + w > area.minX else { continue }

@@ -23,9 +23,10 @@ public enum LayoutConstraint: Hashable, Sendable {
     /// The lengths of the pieces for `constraints` along a length of `total` cells.
     ///
     /// Guarantees: one length per constraint, each ≥ 0, and their sum ≤ `max(total, 0)`
-    /// (equal to it whenever a `fill` piece is present).
+    /// (equal to it whenever a `fill` piece is present; totals beyond 2⁴⁰ are treated as 2⁴⁰).
     public static func lengths(for constraints: [LayoutConstraint], total: Int) -> [Int] {
-        let total = Swift.max(0, total)
+        // Capped so that fraction arithmetic in Double stays exact and converts back safely.
+        let total = Swift.min(Swift.max(0, total), 1 << 40)
         var lengths = [Int](repeating: 0, count: constraints.count)
         var remaining = total
 
@@ -58,7 +59,7 @@ public enum LayoutConstraint: Hashable, Sendable {
                 lengths[index] = length
                 remaining -= length
                 fillIndices.append(index)
-                weights.append(Swift.max(0, weight))
+                weights.append(Swift.min(Swift.max(0, weight), 1 << 20))  // keeps `remaining * weight` in range
             }
         }
         if !fillIndices.isEmpty && remaining > 0 {

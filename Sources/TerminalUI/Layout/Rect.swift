@@ -44,9 +44,9 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     /// The top row (same as `y`).
     public var minY: Int { y }
     /// The column just past the right edge (exclusive).
-    public var maxX: Int { x + width }
+    public var maxX: Int { x.adding(saturating: width) }
     /// The row just below the bottom edge (exclusive).
-    public var maxY: Int { y + height }
+    public var maxY: Int { y.adding(saturating: height) }
     /// Whether the rectangle covers no cell.
     public var isEmpty: Bool { width == 0 || height == 0 }
 
@@ -67,7 +67,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         let top = max(minY, other.minY)
         let right = min(maxX, other.maxX)
         let bottom = min(maxY, other.maxY)
-        return Rect(x: left, y: top, width: right - left, height: bottom - top)
+        return Rect(x: left, y: top, width: right.subtracting(saturating: left), height: bottom.subtracting(saturating: top))
     }
 
     /// The rectangle shrunk by `amount` cells on every side (empty if it was too small).
@@ -84,7 +84,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// The rectangle moved by `dx` columns and `dy` rows.
     public func offsetBy(dx: Int, dy: Int) -> Rect {
-        Rect(x: x + dx, y: y + dy, width: width, height: height)
+        Rect(x: x.adding(saturating: dx), y: y.adding(saturating: dy), width: width, height: height)
     }
 
     /// `"(x,y) w×h"`.

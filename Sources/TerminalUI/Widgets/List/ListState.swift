@@ -28,7 +28,7 @@ public struct ListState: Hashable, Sendable {
     public func visibleRange(count: Int, height: Int) -> Range<Int> {
         guard count > 0, height > 0 else { return 0..<0 }
         let start = normalizedOffset(count: count, height: height)
-        return start..<min(count, start + height)
+        return start..<min(count, start.adding(saturating: height))
     }
 
     /// The row shown on viewport line `line` (0 = top line), if any.
@@ -57,10 +57,10 @@ public struct ListState: Hashable, Sendable {
         case .last: select(count - 1, count: count, height: height)
         case .pageUp:
             offset = max(0, normalizedOffset(count: count, height: height) - page)
-            select(current - page, count: count, height: height)
+            select(current.subtracting(saturating: page), count: count, height: height)
         case .pageDown:
-            offset = normalizedOffset(count: count, height: height) + page
-            select(current + page, count: count, height: height)
+            offset = normalizedOffset(count: count, height: height).adding(saturating: page)
+            select(current.adding(saturating: page), count: count, height: height)
         }
     }
 
@@ -69,9 +69,9 @@ public struct ListState: Hashable, Sendable {
     public mutating func scroll(by delta: Int, count: Int, height: Int) {
         guard count > 0, height > 0 else { return }
         let start = normalizedOffset(count: count, height: height)
-        offset = min(max(0, start + delta), max(0, count - height))
+        offset = min(max(0, start.adding(saturating: delta)), max(0, count - height))
         let current = selection(count: count) ?? 0
-        selected = min(max(current, offset), offset + height - 1, count - 1)
+        selected = min(max(current, offset), offset.adding(saturating: height) - 1, count - 1)
     }
 
     /// The default key bindings: `j`/`↓` down, `k`/`↑` up, `g`/Home first, `G`/End last,
@@ -121,7 +121,7 @@ public struct ListState: Hashable, Sendable {
         let current = min(selected, count - 1)
         var start = offset
         if current < start { start = current }
-        if current >= start + height { start = current - height + 1 }
+        if current >= start.adding(saturating: height) { start = current - height + 1 }
         return max(0, min(start, count - height))
     }
 }

@@ -39,6 +39,8 @@ public struct ListView {
         let selected = state.selection(count: rows.count)
         let selectedRole: StyleRole = focused ? .selected : .selectedUnfocused
         for (line, index) in range.enumerated() {
+            if rect.minY.adding(saturating: line) >= area.maxY { break }  // below the grid: never built
+            if rect.minY.adding(saturating: line) < area.minY { continue }
             let rowRect = Rect(x: rect.minX, y: rect.minY + line, width: textWidth, height: 1).intersection(area)
             var content = rows[index].truncated(toWidth: textWidth)
             if index == selected {

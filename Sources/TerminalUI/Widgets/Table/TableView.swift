@@ -68,7 +68,9 @@ public struct TableView {
         let selected = state.selection(count: rows.count)
         let selectedRole: StyleRole = focused ? .selected : .selectedUnfocused
         for (line, index) in range.enumerated() {
-            let y = body.minY + line
+            let y = body.minY.adding(saturating: line)
+            if y >= area.maxY { break }  // below the grid: never built
+            if y < area.minY { continue }
             let rowRect = Rect(x: body.minX, y: y, width: body.width, height: 1).intersection(area)
             let role: StyleRole? = index == selected ? selectedRole : nil
             if let role { grid.fill(rowRect, style: Style(role)) }

@@ -27,13 +27,13 @@ public struct ScrollState: Hashable, Sendable {
 
     /// Scrolls by `lines` (negative is up).
     public mutating func scroll(by lines: Int, contentHeight: Int, viewportHeight: Int) {
-        offset = clampedOffset(contentHeight: contentHeight, viewportHeight: viewportHeight) + lines
+        offset = clampedOffset(contentHeight: contentHeight, viewportHeight: viewportHeight).adding(saturating: lines)
         offset = clampedOffset(contentHeight: contentHeight, viewportHeight: viewportHeight)
     }
 
     /// Scrolls sideways by `columns` (negative is left).
     public mutating func scrollHorizontally(by columns: Int, contentWidth: Int, viewportWidth: Int) {
-        column = clampedColumn(contentWidth: contentWidth, viewportWidth: viewportWidth) + columns
+        column = clampedColumn(contentWidth: contentWidth, viewportWidth: viewportWidth).adding(saturating: columns)
         column = clampedColumn(contentWidth: contentWidth, viewportWidth: viewportWidth)
     }
 

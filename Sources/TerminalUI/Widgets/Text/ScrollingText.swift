@@ -45,7 +45,7 @@ public struct ScrollingText: Hashable, Sendable {
         let visual = visualLines(width: rect.width)
         let top = state.clampedOffset(contentHeight: visual.count, viewportHeight: rect.height)
         let column = wrap ? 0 : state.clampedColumn(contentWidth: contentSize(for: rect.size).width, viewportWidth: rect.width)
-        for line in 0..<min(rect.height, visual.count - top) {
+        for line in 0..<min(rect.height, visual.count - top, max(0, area.maxY - rect.minY)) {
             let shown = column > 0 ? visual[top + line].slice(fromColumn: column, width: rect.width) : visual[top + line]
             grid.put(shown, at: Point(x: rect.minX, y: rect.minY + line), clip: area)
         }
