@@ -555,6 +555,25 @@ private func rpcError(_ body: () throws -> Void) -> RpcError? {
         #expect(error?.message == "Expected a stub at callback, but received 1.")
     }
 
+    @Test func aRemoteMethodNamedEncodeIsReachedThroughTheSubscript() throws {
+        // `Stub: Encodable` adds a real `encode(to:)` member, which shadows the dynamic member
+        // `stub.encode`; the subscript still reaches it, and nested paths are unaffected.
+        let runtime = try Runtime(
+            configuration: RuntimeConfiguration(workers: [WorkerConfig(name: "w")]), modules: [])
+        let stub = Stub(runtime: runtime, id: StubID(1), kind: .rpcTarget)
+        #expect(stub[dynamicMember: "encode"].path == ["encode"])
+        #expect(stub.codec.encode.path == ["codec", "encode"])
+    }
+
+    @Test func bigIntKeysSortNumerically() throws {
+        let totals: [RpcBigInt: String] = [
+            RpcBigInt(10): "ten", RpcBigInt(-3): "minus three", RpcBigInt("-10")!: "minus ten", RpcBigInt(2): "two",
+        ]
+        let value = try encode(totals)
+        #expect(value.description == #"Map(4) { -10n => "minus ten", -3n => "minus three", 2n => "two", 10n => "ten" }"#)
+        #expect(try decode([RpcBigInt: String].self, value) == totals)
+    }
+
     @Test func bigIntFieldsAreBigInts() throws {
         struct Invoice: Codable, Equatable { var total: RpcBigInt }
         let invoice = Invoice(total: RpcBigInt("123456789012345678901234567890")!)

@@ -1,9 +1,9 @@
-/// How `RpcValueEncoder` and `RpcValueDecoder` treat Swift's hashed collections.
-///
-/// The standard `Codable` conformances would turn `[Int: T]` into a flat array of alternating
-/// keys and values and a `Set` into an array, both in hash order, which differs from process to
-/// process. These hooks give them their JavaScript counterparts instead, `Map` and `Set`, with
-/// entries sorted (`RpcValue.codingOrder`) so the same value always encodes the same way.
+// How `RpcValueEncoder` and `RpcValueDecoder` treat Swift's hashed collections.
+//
+// The standard `Codable` conformances would turn `[Int: T]` into a flat array of alternating
+// keys and values and a `Set` into an array, both in hash order, which differs from process to
+// process. These hooks give them their JavaScript counterparts instead, `Map` and `Set`, with
+// entries sorted (`RpcValue.codingOrder`) so the same value always encodes the same way.
 
 /// A `Dictionary` the encoder writes as an object (`String` keys) or a `Map` (other keys).
 protocol RpcEncodingDictionary {

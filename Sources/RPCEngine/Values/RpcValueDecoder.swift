@@ -24,6 +24,7 @@ public struct RpcValueDecoder: Sendable {
     /// Handed to `init(from:)` implementations as `Decoder.userInfo`.
     public var userInfo: [CodingUserInfoKey: any Sendable]
 
+    /// A decoder; `userInfo` is passed to every `init(from:)` it runs.
     public init(userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.userInfo = userInfo
     }

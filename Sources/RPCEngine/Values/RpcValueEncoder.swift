@@ -25,6 +25,7 @@ public struct RpcValueEncoder: Sendable {
     /// Handed to `encode(to:)` implementations as `Encoder.userInfo`.
     public var userInfo: [CodingUserInfoKey: any Sendable]
 
+    /// An encoder; `userInfo` is passed to every `encode(to:)` it runs.
     public init(userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.userInfo = userInfo
     }
