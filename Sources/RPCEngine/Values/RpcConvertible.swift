@@ -27,7 +27,15 @@ extension RpcValue: RpcConvertible {
 }
 
 extension Int: RpcConvertible {
-    public func rpcValue() -> RpcValue { .number(Double(self)) }
+    /// Throws `DataCloneError` beyond ±(2^53−1), where a JavaScript number loses precision.
+    public func rpcValue() throws -> RpcValue {
+        guard magnitude <= 9_007_199_254_740_991 else {
+            throw RpcError.dataClone(
+                "\(self) cannot be sent as a number without losing precision (integers are exact only up to ±9007199254740991); use RpcBigInt or String instead.",
+                at: nil)
+        }
+        return .number(Double(self))
+    }
     public init(rpc value: RpcValue) throws {
         guard case .number(let n) = value, n == n.rounded(), abs(n) <= 9_007_199_254_740_991 else {
             throw Self.mismatch("an integer", value)
@@ -61,7 +69,7 @@ extension Bool: RpcConvertible {
 }
 
 extension Date: RpcConvertible {
-    public func rpcValue() -> RpcValue { .date(timeIntervalSince1970 * 1000) }
+    public func rpcValue() -> RpcValue { .date((timeIntervalSince1970 * 1000).rounded()) }
     public init(rpc value: RpcValue) throws {
         guard case .date(let ms) = value, !ms.isNaN else { throw Self.mismatch("a valid Date", value) }
         self = Date(timeIntervalSince1970: ms / 1000)

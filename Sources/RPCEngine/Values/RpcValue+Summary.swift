@@ -21,7 +21,7 @@ extension RpcValue: CustomStringConvertible {
         case .number(let n): out += RpcValue.formatNumber(n)
         case .bigint(let b): out += b.decimal + "n"
         case .string(let s): out += RpcValue.quote(s)
-        case .bytes(let b): out += "\(b.kind.rawValue)(\(b.data.count)) \(b.hex)"
+        case .bytes(let b): out += "\(b.kind.rawValue)(\(b.data.count))" + (b.data.isEmpty ? "" : " \(b.hex)")
         case .date(let ms): out += ms.isNaN ? "Invalid Date" : "Date(\(RpcValue.formatNumber(ms)))"
         case .regexp(let source, let flags): out += "/\(source)/\(flags)"
         case .map(let entries):
@@ -73,17 +73,30 @@ extension RpcValue: CustomStringConvertible {
         if n.isNaN { return "NaN" }
         if n.isInfinite { return n < 0 ? "-Infinity" : "Infinity" }
         if n == 0 { return n.sign == .minus ? "-0" : "0" }
-        if n == n.rounded(), abs(n) < 1e21 { return String(Int64(n)) }
-        var text = "\(n)"
-        if let e = text.firstIndex(of: "e") {
-            var exponent = String(text[text.index(after: e)...])
-            let mantissa = String(text[..<e])
-            var sign = "+"
-            if exponent.hasPrefix("-") { sign = "-"; exponent.removeFirst() } else if exponent.hasPrefix("+") { exponent.removeFirst() }
-            while exponent.hasPrefix("0") && exponent.count > 1 { exponent.removeFirst() }
-            text = mantissa + "e" + sign + exponent
+        // Swift prints the shortest digits that round-trip, as JavaScript does; only the
+        // placement of the decimal point and the exponent differ (ECMA-262 Number::toString).
+        let parts = "\(n.magnitude)".split(separator: "e")
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(mantissa[0])
+        let fraction = mantissa.count > 1 ? String(mantissa[1]) : ""
+        var digits = Array(whole + fraction)
+        var point = whole.count + exponent  // value = 0.digits × 10^point
+        while digits.first == "0" { digits.removeFirst(); point -= 1 }
+        while digits.last == "0" { digits.removeLast() }
+        let k = digits.count
+        let body: String
+        if k <= point && point <= 21 {
+            body = String(digits) + String(repeating: "0", count: point - k)
+        } else if 0 < point && point <= 21 {
+            body = String(digits[..<point]) + "." + String(digits[point...])
+        } else if -6 < point && point <= 0 {
+            body = "0." + String(repeating: "0", count: -point) + String(digits)
+        } else {
+            let e = point - 1
+            body = String(digits[0]) + (k > 1 ? "." + String(digits[1...]) : "") + "e" + (e < 0 ? "-" : "+") + String(abs(e))
         }
-        return text
+        return (n < 0 ? "-" : "") + body
     }
 
     /// A double-quoted string literal with JSON escapes.
