@@ -20,13 +20,15 @@ public enum Catalog {
     public static let counterService: WorkerModule = CounterServiceModule.module
     /// `remoteObjects`: the seed's plain object whose function field travels as a stub.
     public static let remoteObjects: WorkerModule = RemoteObjectsModule.module
+    /// `toolkit`: members for composing behaviour in scenarios.
+    public static let toolkit: WorkerModule = ToolkitModule.module
 
     // `counterObject` (`CounterObject`, a Durable Object class) goes here once the engine has
     // Durable Objects (a `DurableObject` base class, namespace bindings, storage): it will live
     // in `CounterObject.swift` as `CounterObjectModule.module` and join `modules` below.
 
     /// Every built-in module, in the order `switchboard catalog` lists them.
-    public static let modules: [WorkerModule] = [workerB, greeter, counterService, remoteObjects]
+    public static let modules: [WorkerModule] = [workerB, greeter, counterService, remoteObjects, toolkit]
 
     /// The built-in module called `name`, if there is one.
     public static func module(named name: String) -> WorkerModule? {
