@@ -41,7 +41,13 @@ enum ToolkitModule {
 
         /// `echo(v)` → `v`. The value has already crossed the boundary once when it arrives, and
         /// crosses again on the way back (§3.1): the caller gets a deep copy, stubs re-exported.
-        func echo(_ value: RpcValue) -> RpcValue { value }
+        ///
+        /// Engine workaround: RPCEngine disposes parameter stubs *before* it serializes the
+        /// result, so returning a parameter stub as it is fails with `RPC stub used after being
+        /// disposed.` (workerd serializes first, then disposes the parameters). Until that is
+        /// fixed, stubs in `v` are returned as `dup()`s, which the caller then owns (§4.6); the
+        /// only visible difference is one extra `dup-of` stub per stub in the trace.
+        func echo(_ value: RpcValue) throws -> RpcValue { try value.duplicatingStubs() }
 
         /// `call(fn, ...args)` → `await fn(...args)`. The stub `fn` is a parameter, disposed by
         /// the runtime when this call completes (§4.6).
@@ -62,9 +68,10 @@ enum ToolkitModule {
             let fn = try args.argument(0, as: Stub.self).dup()
             let ms: Int = try args.argument(1)
             let rest = Array(args.dropFirst(2))
+            let ctx = self.ctx
             ctx.waitUntil("callLater \(ms)ms") {
                 defer { fn.dispose() }
-                try await self.ctx.sleep(ms: ms)
+                try await ctx.sleep(ms: ms)
                 _ = try await fn.dynamicallyCall(withArguments: rest)
             }
             return .undefined
@@ -229,6 +236,25 @@ extension Array where Element == RpcValue {
             return try T(rpc: indices.contains(i) ? self[i] : .undefined)
         } catch let error as RpcError {
             throw RpcError.typeError("Argument \(i + 1): \(error.message)")
+        }
+    }
+}
+
+extension RpcValue {
+    /// This value with every stub inside it replaced by a `dup()` of that stub.
+    func duplicatingStubs() throws -> RpcValue {
+        switch self {
+        case .stub(let stub): return .stub(try stub.dup())
+        case .array(let elements): return .array(try elements.map { try $0.duplicatingStubs() })
+        case .set(let elements): return .set(try elements.map { try $0.duplicatingStubs() })
+        case .map(let entries):
+            return .map(try entries.map { RpcMapEntry(try $0.key.duplicatingStubs(), try $0.value.duplicatingStubs()) })
+        case .object(let object):
+            return .object(RpcObject(try object.map { ($0.key, try $0.value.duplicatingStubs()) }))
+        case .error(var error):
+            error.properties = RpcObject(try error.properties.map { ($0.key, try $0.value.duplicatingStubs()) })
+            return .error(error)
+        default: return self
         }
     }
 }
