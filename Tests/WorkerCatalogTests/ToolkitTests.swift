@@ -210,6 +210,7 @@ import WorkerCatalog
             let pong: String = try await result["ping"].stubValue!()
             await runtime.settle()
             let before = svcLogs(runtime)
+            #expect(!runtime.log.text.contains("contextEnded ctx2"), "the result's disposer keeps the callee alive (§6.2)")
             await runtime.disposeValue(result)
             await runtime.settle()
             return (pong, before, svcLogs(runtime))
