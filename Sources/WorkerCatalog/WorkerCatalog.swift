@@ -1,1 +1,0 @@
-// The WorkerCatalog module; see the architecture notes.
