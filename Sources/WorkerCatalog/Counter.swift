@@ -15,14 +15,11 @@ extension ToolkitModule {
             self.value = start
         }
 
-        /// A new counter with the runtime's next id. Call from async worker code (see
-        /// `ModuleScope`): `isolation` is the caller's, which is the runtime.
-        static func make(start: Int, _ isolation: (any Actor)? = #isolation) throws -> Counter {
-            let id = try ToolkitModule.scope.withState(isolation) { state in
-                state.countersMade += 1
-                return state.countersMade
-            }
-            return Counter(id: id, start: start)
+        /// A new counter with the runtime's next id.
+        static func make(start: Int, in ctx: ExecutionContext) -> Counter {
+            let state = ToolkitModule.state(ctx)
+            state.countersMade += 1
+            return Counter(id: state.countersMade, start: start)
         }
 
         /// `increment(n = 1)` → the new value.

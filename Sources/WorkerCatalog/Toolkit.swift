@@ -10,15 +10,16 @@ enum ToolkitModule {
         $0.rpcTarget(Counter.self)
     }
 
-    /// What the module keeps at module scope, once per runtime (see `ModuleScope`).
-    struct State: Sendable {
+    /// What the module keeps at module scope (`ctx.moduleState`): one per runtime, so parallel
+    /// runtimes and replays never share it.
+    final class State {
         /// `hold`'s duplicates, in the order they were held.
         var held: [Stub] = []
         /// How many `Counter`s this runtime has made: the next one is `Counter#(made + 1)`.
         var countersMade = 0
     }
 
-    static let scope = ModuleScope { State() }
+    static func state(_ ctx: ExecutionContext) -> State { ctx.moduleState(State.self) { State() } }
 
     /// An instance of a class that is not an `RpcTarget`: what `plainInstance()` tries to send.
     final class Ledger {
@@ -40,14 +41,9 @@ enum ToolkitModule {
         // MARK: values and calls
 
         /// `echo(v)` → `v`. The value has already crossed the boundary once when it arrives, and
-        /// crosses again on the way back (§3.1): the caller gets a deep copy, stubs re-exported.
-        ///
-        /// Engine workaround: RPCEngine disposes parameter stubs *before* it serializes the
-        /// result, so returning a parameter stub as it is fails with `RPC stub used after being
-        /// disposed.` (workerd serializes first, then disposes the parameters). Until that is
-        /// fixed, stubs in `v` are returned as `dup()`s, which the caller then owns (§4.6); the
-        /// only visible difference is one extra `dup-of` stub per stub in the trace.
-        func echo(_ value: RpcValue) throws -> RpcValue { try value.duplicatingStubs() }
+        /// crosses again on the way back (§3.1): the caller gets a deep copy, stubs re-exported
+        /// (the result is serialized before the parameter stubs are disposed, §4.6).
+        func echo(_ value: RpcValue) -> RpcValue { value }
 
         /// `call(fn, ...args)` → `await fn(...args)`. The stub `fn` is a parameter, disposed by
         /// the runtime when this call completes (§4.6).
@@ -94,17 +90,15 @@ enum ToolkitModule {
         /// `hold(stub)`: keeps a `dup()` of `stub` at module scope (the parameter itself is
         /// disposed when the call completes, §4.6) and returns how many stubs are held.
         func hold(_ stub: Stub) async throws -> Int {
-            let kept = try stub.dup()
-            return try ToolkitModule.scope.withState { state in
-                state.held.append(kept)
-                return state.held.count
-            }
+            let state = ToolkitModule.state(ctx)
+            state.held.append(try stub.dup())
+            return state.held.count
         }
 
         /// `callHeld(i, ...args)` → `await held[i](...args)`; `RangeError` when nothing is held at `i`.
         func callHeld(_ args: [RpcValue]) async throws -> RpcValue {
             let index: Int = try args.argument(0)
-            let held = try ToolkitModule.scope.withState { $0.held }
+            let held = ToolkitModule.state(ctx).held
             guard held.indices.contains(index) else {
                 throw RpcError.rangeError("No held stub at index \(index); \(held.count) held.")
             }
@@ -113,10 +107,9 @@ enum ToolkitModule {
 
         /// `releaseHeld()`: disposes every held stub (§4.8) and returns how many there were.
         func releaseHeld() async throws -> Int {
-            let held = try ToolkitModule.scope.withState { state in
-                defer { state.held.removeAll() }
-                return state.held
-            }
+            let state = ToolkitModule.state(ctx)
+            let held = state.held
+            state.held.removeAll()
             for stub in held { stub.dispose() }
             return held.count
         }
@@ -125,14 +118,14 @@ enum ToolkitModule {
 
         /// `makeCounter(start = 0)` → a `Counter`, which travels by reference (§3.1).
         func makeCounter(_ start: Int?) async throws -> Counter {
-            try Counter.make(start: start ?? 0)
+            Counter.make(start: start ?? 0, in: ctx)
         }
 
         /// `makeObject()` → a plain object copied by value whose `RpcTarget` and function fields
         /// travel as stubs (§3.1), reachable by path for pipelining (§5.1, §5.2).
         func makeObject() async throws -> RpcValue {
             [
-                "counter": try Counter.make(start: 0).rpcValue(),
+                "counter": Counter.make(start: 0, in: ctx).rpcValue(),
                 "double": .function(RpcFunction(name: "double") { (x: Double) in 2 * x }),
                 "nested": ["triple": .function(RpcFunction(name: "triple") { (x: Double) in 3 * x })],
                 "label": "obj",
@@ -195,7 +188,7 @@ enum ToolkitModule {
             let abort = RpcFunction(name: "abort") { (message: String) throws -> RpcValue in
                 try ctx.abort(.rangeError(message))
             }
-            return ["counter": try Counter.make(start: 0).rpcValue(), "abort": .function(abort)]
+            return ["counter": Counter.make(start: 0, in: ctx).rpcValue(), "abort": .function(abort)]
         }
 
         static let rpc = Members<Toolkit> {
@@ -240,21 +233,3 @@ extension Array where Element == RpcValue {
     }
 }
 
-extension RpcValue {
-    /// This value with every stub inside it replaced by a `dup()` of that stub.
-    func duplicatingStubs() throws -> RpcValue {
-        switch self {
-        case .stub(let stub): return .stub(try stub.dup())
-        case .array(let elements): return .array(try elements.map { try $0.duplicatingStubs() })
-        case .set(let elements): return .set(try elements.map { try $0.duplicatingStubs() })
-        case .map(let entries):
-            return .map(try entries.map { RpcMapEntry(try $0.key.duplicatingStubs(), try $0.value.duplicatingStubs()) })
-        case .object(let object):
-            return .object(RpcObject(try object.map { ($0.key, try $0.value.duplicatingStubs()) }))
-        case .error(var error):
-            error.properties = RpcObject(try error.properties.map { ($0.key, try $0.value.duplicatingStubs()) })
-            return .error(error)
-        default: return self
-        }
-    }
-}

@@ -1,5 +1,4 @@
 import RPCEngine
-import Synchronization
 import Testing
 import WorkerCatalog
 
@@ -18,18 +17,9 @@ func makeRuntime(
         modules: Catalog.modules)
 }
 
-/// The runtime's stats, read after `run` has returned. They are isolated to the runtime, whose
-/// executor is its loop, and only the thread that drives the loop runs it: a bare
-/// `await runtime.stats` from a test would wait forever. So read them in a loop task and
-/// drive the loop until it is idle.
+/// The runtime's stats, read after `run` has returned (`query` drives the loop to read them).
 func stats(of runtime: Runtime) -> Runtime.Stats {
-    let box = Mutex<Runtime.Stats?>(nil)
-    runtime.start {
-        let stats = await runtime.stats
-        box.withLock { $0 = stats }
-    }
-    runtime.runUntilIdle()
-    return box.withLock { $0 }!
+    runtime.query { $0.stats }
 }
 
 /// The leak check every test ends with: nothing is left alive once the request is over.

@@ -90,10 +90,8 @@ import WorkerCatalog
         }
         #expect(returned == .undefined)
         #expect(returnedAt == 0)
-        withKnownIssue("ENGINE GAP 1: a callee's held dup of a parameter does not keep its context alive (§6.1, §6.2)") {
-            #expect(calls == ["x 7 at 30ms"])
-            #expect(warnings(runtime).isEmpty, "\(warnings(runtime))")
-        }
+        #expect(calls == ["x 7 at 30ms"])
+        #expect(warnings(runtime).isEmpty, "\(warnings(runtime))")
         expectNoLeaks(runtime)
     }
 
@@ -335,27 +333,20 @@ import WorkerCatalog
 
     // MARK: holding stubs at module scope
 
-    /// Per-runtime module scope: a stub held by one call is callable from a later call.
-    ///
-    /// KNOWN ISSUE (engine gap 1, see EngineGapTests): the engine ends `hold`'s context when
-    /// the call returns and disposes the dup it keeps, so `callHeld` finds it disposed.
-    @Test func holdCallHeldReleaseHeld() throws {
+    /// Module scope outlives a call, but a stub belongs to the context that received it: when
+    /// `hold`'s context ends, the dup it kept is disposed with it (§4.10), so a later
+    /// `callHeld` rejects with the use-after-dispose error, which says where it was disposed.
+    @Test func heldStubsDieWithTheContextThatHeldThem() throws {
         let runtime = try makeRuntime(module: "toolkit")
-        withKnownIssue("ENGINE GAP 1: a callee's held dup of a parameter does not keep its context alive (§6.1, §6.2)") {
-            let results: [RpcValue] = try runtime.run { env, _ in
-                let double = RpcFunction(name: "double") { (x: Int) in 2 * x }
-                let negate = RpcFunction(name: "negate") { (x: Int) in -x }
-                let first = try await env.SVC.hold(double)
-                let second = try await env.SVC.hold(negate)
-                let a = try await env.SVC.callHeld(0, 21)
-                let b = try await env.SVC.callHeld(1, 5)
-                let released = try await env.SVC.releaseHeld()
-                let afterRelease = try await env.SVC.hold(double)
-                let releasedAgain = try await env.SVC.releaseHeld()
-                return [first, second, a, b, released, afterRelease, releasedAgain]
-            }
-            #expect(results == [1, 2, 42, -5, 2, 1, 1])
+        let (count, error): (RpcValue, RpcError?) = try runtime.run { env, _ in
+            let double = RpcFunction(name: "double") { (x: Int) in 2 * x }
+            let count = try await env.SVC.hold(double)
+            return (count, await rpcError { try await env.SVC.callHeld(0, 21) })
         }
+        #expect(count == 1)
+        #expect(error?.message == "RPC stub used after being disposed.")
+        #expect(error?.remote == true)
+        #expect(error?.properties["disposedBy"] == "stub2 was disposed (contextEnded) by ctx2")
         expectNoLeaks(runtime)
     }
 

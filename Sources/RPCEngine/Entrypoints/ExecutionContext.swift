@@ -41,6 +41,14 @@ public struct ExecutionContext: Sendable {
     /// `Math.random()` from the runtime's seeded source.
     public func random() -> Double { runtime.onLoop { $0.nextRandom() } }
 
+    /// State kept at module scope (a `let` at the top of a JavaScript module), which Workers
+    /// lets outlive one call: one instance of `State` per runtime, made by `make` on first use.
+    /// Per runtime, not per process, so parallel runtimes and replays never share it.
+    public func moduleState<State: AnyObject>(_ type: State.Type = State.self, _ make: @escaping () -> State) -> State {
+        let factory = LoopBound(make)
+        return runtime.onLoop { LoopBound($0.moduleState(type, factory.value)) }.value
+    }
+
     /// Suspends forever as far as the code is concerned; when nothing else in the runtime can
     /// make progress, the runtime rejects the call with Workers' hang error (§1.10).
     public func hang() async throws -> Never {

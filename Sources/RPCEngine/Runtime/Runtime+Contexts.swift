@@ -52,9 +52,11 @@ extension Runtime {
         guard ctx.phase == .running else { return }
         ctx.phase = .returned
         ctx.endReason = reason
-        if reason == .aborted {
+        if reason != .returned {
+            // Aborted or cancelled: its stubs go now; only a cancelled context's waitUntil
+            // tasks keep draining (§6.3).
             disposeHeld(ctx)
-            for task in ctx.tasks.values { task.cancel() }
+            if reason == .aborted { for task in ctx.tasks.values { task.cancel() } }
         }
         if ctx.tasks.isEmpty {
             finishContext(ctx)
@@ -94,24 +96,39 @@ extension Runtime {
         ctx.phase = .ended
         ctx.drainTimer?.cancel()
         ctx.drainTimer = nil
+        if let session = ctx.servedSession { closeSession(session) }
         ctx.servedSession = nil
         contexts[ctx.id] = nil
         emit(.contextEnded(ctx: ctx.id, worker: ctx.worker, reason: ctx.endReason))
     }
 
+    /// Ends the callee's side of a session. When the caller simply holds nothing more
+    /// (`returned`), the callee's context returns and drains its waitUntil tasks, and the stubs
+    /// it holds into the caller keep working until it finishes (§1.7, §4.10). When the caller's
+    /// context ended (`cancelled`) or the callee aborted, every capability of the session is
+    /// revoked at once (§6.3, §6.5).
     func endSession(_ session: SessionState, reason: ContextEndReason) {
+        guard !session.ended, let callee = session.callee else { return }
+        if reason != .returned {
+            dropAllExports(of: callee)
+            if callee.ctx.phase == .returned { disposeHeld(callee.ctx) }
+        }
+        endContext(callee.ctx, reason: reason)
+    }
+
+    /// Closes a session for good once its callee's context has finished.
+    func closeSession(_ session: SessionState) {
         guard !session.ended else { return }
         session.ended = true
-        let callee = session.callee
+        if let callee = session.callee { dropAllExports(of: callee) }
         session.caller = nil
         session.callee = nil
-        if let callee {
-            // Everything the callee still exports is gone with the session.
-            let exports = callee.exports.sorted { $0.key < $1.key }
-            callee.exports.removeAll()
-            for (_, entry) in exports { dropExport(entry) }
-            endContext(callee.ctx, reason: reason)
-        }
+    }
+
+    private func dropAllExports(of side: SessionSide) {
+        let exports = side.exports.sorted { $0.key < $1.key }
+        side.exports.removeAll()
+        for (_, entry) in exports { dropExport(entry) }
     }
 
     // MARK: waitUntil

@@ -115,7 +115,9 @@ extension Runtime {
         side.exports[id] = nil
         dropExport(entry)
         // A session lives while the caller holds anything the callee exports (§6.1, §6.2).
-        if !side.isCaller && side.exports.isEmpty { endSession(side.session, reason: .returned) }
+        if !side.isCaller && side.exports.isEmpty && side.ctx.phase == .running {
+            endSession(side.session, reason: .returned)
+        }
     }
 
     func dropExport(_ entry: ExportEntry) {

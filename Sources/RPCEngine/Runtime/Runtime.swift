@@ -29,6 +29,7 @@ public actor Runtime {
     var pendingTaskCount = 0
     var pendingDisposers = 0
     var heldResults: [CallID: (SessionSide, Int)] = [:]
+    var moduleStates: [ObjectIdentifier: AnyObject] = [:]
 
     /// Creates a runtime for `configuration`, running the `modules` it names.
     ///
@@ -103,6 +104,13 @@ public actor Runtime {
     func nextTaskID() -> TaskID { lastTask += 1; return TaskID(lastTask) }
     func nextSessionID() -> SessionID { lastSession += 1; return SessionID(lastSession) }
     func nextRandom() -> Double { random.nextUnit() }
+
+    func moduleState<State: AnyObject>(_ type: State.Type, _ make: () -> State) -> State {
+        if let existing = moduleStates[ObjectIdentifier(type)] as? State { return existing }
+        let state = make()
+        moduleStates[ObjectIdentifier(type)] = state
+        return state
+    }
 
     func emit(_ payload: @autoclosure () -> Event.Payload) {
         log.append(time: clock.now, payload())
