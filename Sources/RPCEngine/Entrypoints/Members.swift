@@ -30,6 +30,15 @@ public struct Members<W: AnyObject>: Sendable {
 
     public func member(_ name: String) -> Member? { table[name] }
 
+    /// The members as listings show them, in registration order.
+    public var descriptions: [MemberDescription] {
+        names.map { name in
+            let isGetter: Bool
+            if case .getter? = table[name] { isGetter = true } else { isGetter = false }
+            return MemberDescription(name: name, params: isGetter ? nil : signatures[name] ?? "", isGetter: isGetter)
+        }
+    }
+
     /// Registers `handler` under `name` as it is (dynamic arguments and result).
     public mutating func raw(_ name: String, params: String = "...", _ handler: @escaping MemberHandler<W>) {
         add(name, .method(handler), params)

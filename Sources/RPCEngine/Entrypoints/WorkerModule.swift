@@ -16,8 +16,8 @@ public struct WorkerModule: Sendable {
         public let name: String
         public let kind: ExportKind
         public let typeName: String
-        /// Members in registration order, with their parameter lists (`add(_, _)`).
-        public let members: [(name: String, params: String?)]
+        /// Members in registration order, with their parameter lists.
+        public let members: [MemberDescription]
         let makeEntrypoint: (@Sendable (ExecutionContext, Env) -> any RpcReceiver)?
     }
 
@@ -41,7 +41,7 @@ public struct WorkerModule: Sendable {
         let members = W.rpc
         exports.append(Export(
             name: exportName, kind: .entrypoint, typeName: String(describing: W.self),
-            members: members.names.map { ($0, members.signatures[$0]) },
+            members: members.descriptions,
             makeEntrypoint: { ctx, env in Bound(instance: W(ctx: ctx, env: env), members: members) }))
         if isDefault { defaultExport = exportName }
     }
@@ -51,6 +51,6 @@ public struct WorkerModule: Sendable {
         let members = T.rpc
         exports.append(Export(
             name: name ?? String(describing: T.self), kind: .rpcTarget, typeName: String(describing: T.self),
-            members: members.names.map { ($0, members.signatures[$0]) }, makeEntrypoint: nil))
+            members: members.descriptions, makeEntrypoint: nil))
     }
 }

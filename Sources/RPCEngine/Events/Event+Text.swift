@@ -7,6 +7,12 @@ extension Event {
     /// The fields of the event, without seq, time and kind.
     public var details: String {
         switch payload {
+        case .workerDeclared(let w):
+            var s = "\(w.name)" + (w.module.map { " main=\($0)" } ?? "") + (w.isPrimary ? " primary" : "")
+            for b in w.bindings { s += " \(b.binding)→\(b.service)" + (b.entrypoint.map { ".\($0)" } ?? "") }
+            if w.vars.count > 0 { s += " vars=" + RpcValue.object(w.vars).summary(limit: 60) }
+            for e in w.exports { s += " export=\(e.name)" + (e.isDefault ? "(default)" : "") }
+            return s
         case .contextBegan(let e):
             var s = "\(e.ctx) \(e.kind.rawValue) worker=\(e.worker)"
             if let ep = e.entrypoint { s += " entrypoint=\(ep)" }

@@ -15,6 +15,9 @@ public struct Event: Sendable {
 
     /// What happened. Fields are added freely, never removed.
     public enum Payload: Sendable {
+        /// A worker of the configuration, as the runtime starts (so that a log describes the
+        /// world it happened in).
+        case workerDeclared(WorkerDeclared)
         case contextBegan(ContextBegan)
         case contextEnded(ctx: ContextID, worker: String, reason: ContextEndReason)
         case callStarted(CallStarted)
@@ -33,6 +36,7 @@ public struct Event: Sendable {
     /// The short name of the payload's kind (`callStarted`, ...).
     public var kind: String {
         switch payload {
+        case .workerDeclared: "workerDeclared"
         case .contextBegan: "contextBegan"
         case .contextEnded: "contextEnded"
         case .callStarted: "callStarted"
@@ -81,6 +85,29 @@ public enum TaskOutcome: Sendable, Equatable {
 
 public enum LogLevel: String, Sendable {
     case info, warn, error
+}
+
+/// `workerDeclared`'s fields.
+public struct WorkerDeclared: Sendable {
+    /// A service binding: `env.<binding>` calls `<service>` (its `entrypoint`, or default export).
+    public struct Binding: Sendable, Equatable {
+        public let binding: String
+        public let service: String
+        public let entrypoint: String?
+    }
+    /// An export of the worker's module.
+    public struct Export: Sendable, Equatable {
+        public let name: String
+        public let kind: WorkerModule.ExportKind
+        public let isDefault: Bool
+        public let members: [MemberDescription]
+    }
+    public let name: String
+    public let module: String?
+    public let isPrimary: Bool
+    public let bindings: [Binding]
+    public let vars: RpcObject
+    public let exports: [Export]
 }
 
 /// `contextBegan`'s fields.

@@ -49,6 +49,16 @@ public actor Runtime {
         for module in modules { moduleTable[module.name] = module }
         self.modules = moduleTable
         self.workerConfigs = try Runtime.validate(configuration, moduleTable)
+        for (i, worker) in configuration.workers.enumerated() {
+            let module = worker.main.flatMap { moduleTable[$0] }
+            log.append(time: 0, .workerDeclared(WorkerDeclared(
+                name: worker.name, module: worker.main, isPrimary: i == 0,
+                bindings: worker.services.map { .init(binding: $0.binding, service: $0.service, entrypoint: $0.entrypoint) },
+                vars: worker.vars,
+                exports: module?.exports.map {
+                    .init(name: $0.name, kind: $0.kind, isDefault: $0.name == module?.defaultExport, members: $0.members)
+                } ?? [])))
+        }
     }
 
     static func validate(_ config: RuntimeConfiguration, _ modules: [String: WorkerModule]) throws -> [String: WorkerConfig] {
