@@ -25,6 +25,42 @@ public struct RpcFunction: Sendable {
         }
     }
 
+    /// A typed asynchronous function of no arguments. (A separate overload: converting an async
+    /// closure to the parameter-pack form below with an empty pack miscompiles in Swift 6.3 —
+    /// the call jumps to a bad address — so zero arity never takes that path.)
+    public init<R: RpcEncodable>(name: String = "anonymous", _ body: nonisolated(nonsending) @escaping () async throws -> R) {
+        box = FunctionBox(name: name) { _ in try await body().rpcValue() }
+    }
+
+    /// A typed asynchronous function of one to four arguments. (Fixed arities: Swift 6.3's
+    /// SILGen crashes converting an async closure literal to the parameter-pack form.)
+    public init<A: RpcDecodable, R: RpcEncodable>(name: String = "anonymous", _ body: nonisolated(nonsending) @escaping (A) async throws -> R) {
+        box = FunctionBox(name: name) { args in
+            var i = 0
+            return try await body(try decodeArgument(A.self, args, &i)).rpcValue()
+        }
+    }
+
+    public init<A: RpcDecodable, B: RpcDecodable, R: RpcEncodable>(
+        name: String = "anonymous", _ body: nonisolated(nonsending) @escaping (A, B) async throws -> R
+    ) {
+        box = FunctionBox(name: name) { args in
+            var i = 0
+            return try await body(try decodeArgument(A.self, args, &i), try decodeArgument(B.self, args, &i)).rpcValue()
+        }
+    }
+
+    public init<A: RpcDecodable, B: RpcDecodable, C: RpcDecodable, R: RpcEncodable>(
+        name: String = "anonymous", _ body: nonisolated(nonsending) @escaping (A, B, C) async throws -> R
+    ) {
+        box = FunctionBox(name: name) { args in
+            var i = 0
+            return try await body(
+                try decodeArgument(A.self, args, &i), try decodeArgument(B.self, args, &i), try decodeArgument(C.self, args, &i)
+            ).rpcValue()
+        }
+    }
+
     /// A typed asynchronous function of any arity; arguments are decoded like method arguments.
     public init<each A: RpcDecodable, R: RpcEncodable>(
         name: String = "anonymous", _ body: nonisolated(nonsending) @escaping (repeat each A) async throws -> R

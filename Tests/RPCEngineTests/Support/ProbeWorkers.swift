@@ -42,6 +42,7 @@ final class Probe: WorkerEntrypoint, RpcInterface {
     }
     func makeCounter(_ start: Int) -> ProbeCounter { ProbeCounter(start) }
     func call(_ fn: Stub, _ x: RpcValue) async throws -> RpcValue { try await fn(x) }
+    func incrementVia(_ counter: Stub) async throws -> RpcValue { try await counter.increment(1) }
     /// Returns a function that later calls the parameter stub (which the call's end disposed).
     func stash(_ stub: Stub) -> RpcFunction {
         RpcFunction { () async throws -> RpcValue in try await stub(1) }
@@ -104,6 +105,7 @@ final class Probe: WorkerEntrypoint, RpcInterface {
         $0.method("fail", Probe.fail)
         $0.method("makeCounter", Probe.makeCounter)
         $0.method("call", Probe.call)
+        $0.method("incrementVia", Probe.incrementVia)
         $0.method("stash", Probe.stash)
         $0.method("stashDup", Probe.stashDup)
         $0.method("keepAndReturn", Probe.keepAndReturn)
