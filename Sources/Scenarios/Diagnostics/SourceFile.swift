@@ -8,43 +8,73 @@ public struct SourceFile: Sendable, Hashable {
     /// The file name shown in diagnostics, e.g. `scenarios/04-counter-closure.scenario`.
     public let name: String
     /// The whole text of the file.
-    public let text: String
+    public var text: String { storage.text }
+
+    /// The immutable line table, shared by every copy (copying a `SourceFile` is one retain).
+    private let storage: Storage
 
     /// The text as Unicode scalars; offsets into this array are the parser's positions.
-    let scalars: [Unicode.Scalar]
+    var scalars: [Unicode.Scalar] { storage.scalars }
     /// The offset of the first scalar of each line.
-    let lineStarts: [Int]
+    var lineStarts: [Int] { storage.lineStarts }
     /// The offset just after the last scalar of each line, terminator (`\n`, `\r\n`) excluded.
-    let lineEnds: [Int]
+    var lineEnds: [Int] { storage.lineEnds }
     /// Whether a line is pure ASCII, where a column is simply an offset difference.
-    let lineIsASCII: [Bool]
+    var lineIsASCII: [Bool] { storage.lineIsASCII }
+
+    /// The shared state: only `let`s of `Sendable` types, so the class is `Sendable` as checked.
+    private final class Storage: Sendable {
+        let text: String
+        let scalars: [Unicode.Scalar]
+        let lineStarts: [Int]
+        let lineEnds: [Int]
+        let lineIsASCII: [Bool]
+
+        init(text: String, scalars: [Unicode.Scalar], lineStarts: [Int], lineEnds: [Int], lineIsASCII: [Bool]) {
+            self.text = text
+            self.scalars = scalars
+            self.lineStarts = lineStarts
+            self.lineEnds = lineEnds
+            self.lineIsASCII = lineIsASCII
+        }
+    }
 
     /// Indexes `text` under the name `name`.
     public init(name: String, text: String) {
         self.name = name
-        self.text = text
         let scalars = Array(text.unicodeScalars)
         var starts = [0]
         var ends: [Int] = []
         var ascii: [Bool] = []
         var lineASCII = true
-        for (offset, scalar) in scalars.enumerated() {
+        var offset = 0
+        while offset < scalars.count {
+            let scalar = scalars[offset]
             if scalar == "\n" {
                 let end = offset > starts[starts.count - 1] && scalars[offset - 1] == "\r" ? offset - 1 : offset
                 ends.append(end)
                 ascii.append(lineASCII)
                 starts.append(offset + 1)
                 lineASCII = true
-            } else if !scalar.isASCII {
+            } else if scalar.value >= 0x80 {
                 lineASCII = false
             }
+            offset += 1
         }
         ends.append(scalars.count)
         ascii.append(lineASCII)
-        self.scalars = scalars
-        self.lineStarts = starts
-        self.lineEnds = ends
-        self.lineIsASCII = ascii
+        self.storage = Storage(text: text, scalars: scalars, lineStarts: starts, lineEnds: ends, lineIsASCII: ascii)
+    }
+
+    /// Two files are equal when their names and texts are.
+    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
+        lhs.name == rhs.name && (lhs.storage === rhs.storage || lhs.text == rhs.text)
+    }
+
+    /// Hashes the name and the text.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(text)
     }
 
     /// How many lines the file has (at least 1; a trailing `\n` starts a final empty line).
@@ -69,7 +99,11 @@ public struct SourceFile: Sendable, Hashable {
         let lower = Swift.max(0, Swift.min(start, scalars.count))
         let upper = Swift.max(lower, Swift.min(end, scalars.count))
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
+        var index = lower
+        while index < upper {
+            view.append(scalars[index])
+            index += 1
+        }
         return String(view)
     }
 
@@ -87,8 +121,23 @@ public struct SourceFile: Sendable, Hashable {
     /// The location of scalar `offset` (clamped into the file; an offset inside a line
     /// terminator maps to the end of its line).
     func location(ofOffset offset: Int) -> SourceLocation {
+        var hint = 0
+        return location(ofOffset: offset, lineHint: &hint)
+    }
+
+    /// The same, for offsets visited in increasing order: `lineHint` is the line index found
+    /// last time, from which the search walks forward (falling back to binary search when the
+    /// offset lies before it).
+    func location(ofOffset offset: Int, lineHint: inout Int) -> SourceLocation {
         let clamped = Swift.max(0, Swift.min(offset, scalars.count))
-        let index = lineIndex(ofOffset: clamped)
+        var index: Int
+        if lineHint >= 0, lineHint < lineStarts.count, lineStarts[lineHint] <= clamped {
+            index = lineHint
+            while index + 1 < lineStarts.count, lineStarts[index + 1] <= clamped { index += 1 }
+        } else {
+            index = lineIndex(ofOffset: clamped)
+        }
+        lineHint = index
         let start = lineStarts[index]
         let inLine = Swift.min(clamped, lineEnds[index])
         if lineIsASCII[index] {

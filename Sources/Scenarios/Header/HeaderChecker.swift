@@ -28,21 +28,37 @@ struct HeaderChecker {
                 file: file, range: file.range(fromOffset: nul, toOffset: nul + 1),
                 message: "the header contains a NUL character (U+0000)", hint: "remove it; TOML text cannot contain it")
         }
+        let locator = HeaderLocator(file: file, end: end)
+        var scalars = file.scalars[0..<Swift.min(end, file.scalars.count)]
+        for spot in locator.unsafeSpots where spot.offset < scalars.count {
+            scalars[spot.offset] = spot.replacement
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: file.string(from: 0, to: end))
+            root = try TOMLTable(string: String(text))
         } catch let error as TOMLParseError {
             let offset = file.offset(line: Swift.max(1, error.source.begin.line), codePointColumn: error.source.begin.column)
+            let location = file.location(ofOffset: offset)
+            if let spot = locator.unsafeSpots.first(where: { file.location(ofOffset: $0.offset) == location }) {
+                throw ScenarioDiagnostic(
+                    file: file, range: file.range(fromOffset: spot.offset, toOffset: spot.offset + 1),
+                    message: "invalid TOML: \(spot.message)", hint: spot.hint)
+            }
             throw ScenarioDiagnostic(
-                file: file, range: .point(file.location(ofOffset: offset)),
-                message: "invalid TOML: \(error.description)",
+                file: file, range: .point(location), message: "invalid TOML: \(error.description)",
                 hint: "the header above '---' is TOML: key = \"value\" lines and [[workers]] tables")
         } catch {
             throw ScenarioDiagnostic(
                 file: file, range: .point(SourceLocation(line: 1, column: 1)), message: "invalid TOML: \(error)")
         }
-        let checker = HeaderChecker(file: file, locator: HeaderLocator(file: file, end: end))
-        return try checker.checkRoot(root)
+        if let spot = locator.unsafeSpots.first {  // cannot happen: the replacements are errors
+            throw ScenarioDiagnostic(
+                file: file, range: file.range(fromOffset: spot.offset, toOffset: spot.offset + 1),
+                message: "invalid TOML: \(spot.message)", hint: spot.hint)
+        }
+        return try HeaderChecker(file: file, locator: locator).checkRoot(root)
     }
 
     // MARK: Helpers

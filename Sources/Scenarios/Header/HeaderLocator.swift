@@ -14,7 +14,10 @@ typealias HeaderPath = [HeaderPathComponent]
 /// first mentions it and the range of its value. It runs only on text TOMLKit accepted, but it
 /// is written to be safe on any input: every loop advances at least one scalar per iteration,
 /// and value nesting is capped (TOML parsers cap it too).
-struct HeaderLocator {
+///
+/// A class so that debug builds do not copy the scanner's state on every helper call; it is
+/// only mutated during `init` and read afterwards, by one checker on one thread.
+final class HeaderLocator {
     /// Where a path is first mentioned, as scalar offsets.
     struct Mention {
         var keyStart: Int
@@ -29,8 +32,25 @@ struct HeaderLocator {
     private var position = 0
     private var arrayTableCounts: [HeaderPath: Int] = [:]
     private(set) var mentions: [HeaderPath: Mention] = [:]
-    /// Paths in order of first mention.
-    private(set) var order: [HeaderPath] = []
+    /// The keys directly under each path, in order of first mention.
+    private var children: [HeaderPath: [String]] = [:]
+    /// A spot where toml++ (inside TOMLKit) would break one of its own preconditions: an
+    /// assertion failure in debug builds, undefined behaviour in release builds (see
+    /// tomlplusplus pull request 301). The checker never hands toml++ such text: it replaces the
+    /// character with `replacement`, which toml++ rejects normally at the same position.
+    struct UnsafeSpot {
+        /// Scalar offset of the offending character.
+        var offset: Int
+        /// A character toml++ reports as an ordinary error in that position.
+        var replacement: Unicode.Scalar
+        /// What the diagnostic says.
+        var message: String
+        /// The diagnostic's hint.
+        var hint: String
+    }
+
+    /// Every unsafe spot found, in order.
+    private(set) var unsafeSpots: [UnsafeSpot] = []
 
     private static let maximumDepth = 300
 
@@ -73,14 +93,7 @@ struct HeaderLocator {
     }
 
     /// The keys directly under `path`, in order of first mention.
-    func childKeys(of path: HeaderPath) -> [String] {
-        order.compactMap { candidate in
-            guard candidate.count == path.count + 1, Array(candidate.prefix(path.count)) == path,
-                case .key(let key) = candidate[path.count]
-            else { return nil }
-            return key
-        }
-    }
+    func childKeys(of path: HeaderPath) -> [String] { children[path] ?? [] }
 
     // MARK: Scanning
 
@@ -89,13 +102,15 @@ struct HeaderLocator {
         return index < end ? scalars[index] : nil
     }
 
-    private mutating func mention(_ path: HeaderPath, keyStart: Int, keyEnd: Int) {
+    private func mention(_ path: HeaderPath, keyStart: Int, keyEnd: Int) {
         guard mentions[path] == nil else { return }
         mentions[path] = Mention(keyStart: keyStart, keyEnd: keyEnd)
-        order.append(path)
+        if case .key(let key) = path.last {
+            children[Array(path.dropLast()), default: []].append(key)
+        }
     }
 
-    private mutating func setValue(_ path: HeaderPath, start: Int, end: Int) {
+    private func setValue(_ path: HeaderPath, start: Int, end: Int) {
         guard var existing = mentions[path], existing.valueStart == nil else { return }
         existing.valueStart = start
         existing.valueEnd = end
@@ -103,7 +118,7 @@ struct HeaderLocator {
     }
 
     /// Skips spaces and tabs (and, when asked, newlines and comments).
-    private mutating func skipBlank(newlines: Bool) {
+    private func skipBlank(newlines: Bool) {
         while let c = peek() {
             if c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" {
                 position += 1
@@ -117,11 +132,11 @@ struct HeaderLocator {
         }
     }
 
-    private mutating func skipLine() {
+    private func skipLine() {
         while let c = peek(), c != "\n" { position += 1 }
     }
 
-    private mutating func scanDocument() {
+    private func scanDocument() {
         var table: HeaderPath = []
         while position < end {
             let before = position
@@ -152,8 +167,9 @@ struct HeaderLocator {
     }
 
     /// `[a.b]` or `[[a.b]]`; returns the path of the table it opens.
-    private mutating func scanTableHeader() -> HeaderPath {
+    private func scanTableHeader() -> HeaderPath {
         let headerStart = position
+        noteUnsafeTableHeader()
         let isArray = peek(1) == "["
         position += isArray ? 2 : 1
         let keys = scanKey()
@@ -176,8 +192,45 @@ struct HeaderLocator {
         return path
     }
 
+    /// Mirrors toml++'s `parse_table_header` up to its call of `parse_key`: after `[`, blanks,
+    /// an optional second `[` (only if no blank came before it) and blanks, the next character
+    /// must start a key or be `]` (which toml++ reports itself); anything else is unsafe.
+    private func noteUnsafeTableHeader() {
+        var lineStart = position
+        while lineStart > 0, scalars[lineStart - 1] == " " || scalars[lineStart - 1] == "\t" { lineStart -= 1 }
+        guard lineStart == 0 || scalars[lineStart - 1] == "\n" else { return }  // toml++ never gets here
+        var p = position + 1
+        var blank = false
+        while p < end, scalars[p] == " " || scalars[p] == "\t" {
+            p += 1
+            blank = true
+        }
+        if p < end, scalars[p] == "[" {
+            if blank { return }  // toml++ rejects "[ [" itself
+            p += 1
+            while p < end, scalars[p] == " " || scalars[p] == "\t" { p += 1 }
+        }
+        guard p < end else { return }
+        let c = scalars[p]
+        if Self.isBareKeyCharacter(c) || c == "\"" || c == "'" || c == "]" { return }
+        unsafeSpots.append(
+            UnsafeSpot(
+                offset: p, replacement: "]", message: "expected a table name after '['",
+                hint: "table headers look like [[workers]] or [workers.vars]"))
+    }
+
+    /// Mirrors toml++'s `parse_array` before its call of `parse_value`: a character that ends a
+    /// value cannot start an element.
+    private func noteUnsafeArrayElement() {
+        guard let c = peek(), c == "}" || c == "\u{2028}" || c == "\u{2029}" || c == "\u{85}" else { return }
+        unsafeSpots.append(
+            UnsafeSpot(
+                offset: position, replacement: "=", message: "expected a value or ']' in the array",
+                hint: "separate array elements with ',' and close the array with ']'"))
+    }
+
     /// A dotted key: bare, "basic" or 'literal' parts separated by dots.
-    private mutating func scanKey() -> [(name: String, start: Int, end: Int)] {
+    private func scanKey() -> [(name: String, start: Int, end: Int)] {
         var keys: [(name: String, start: Int, end: Int)] = []
         while true {
             skipBlank(newlines: false)
@@ -203,7 +256,7 @@ struct HeaderLocator {
         ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
     }
 
-    private mutating func scanQuotedKey(quote: Unicode.Scalar) -> String {
+    private func scanQuotedKey(quote: Unicode.Scalar) -> String {
         position += 1
         var name = String.UnicodeScalarView()
         while let c = peek(), c != "\n" {
@@ -237,7 +290,7 @@ struct HeaderLocator {
         return String(name)
     }
 
-    private mutating func scanValue(_ path: HeaderPath, depth: Int) {
+    private func scanValue(_ path: HeaderPath, depth: Int) {
         let start = position
         guard depth < Self.maximumDepth, let c = peek() else {
             skipLine()
@@ -256,6 +309,7 @@ struct HeaderLocator {
                     position += 1
                     break
                 }
+                noteUnsafeArrayElement()
                 let elementStart = position
                 let element = path + [.index(count)]
                 mention(element, keyStart: elementStart, keyEnd: elementStart)
@@ -306,7 +360,7 @@ struct HeaderLocator {
 
     /// A basic, literal or multi-line string; stops at the closing quote (or the line's end for
     /// single-line strings).
-    private mutating func scanString(quote: Unicode.Scalar) {
+    private func scanString(quote: Unicode.Scalar) {
         let multiline = peek(1) == quote && peek(2) == quote
         position += multiline ? 3 : 1
         while let c = peek() {

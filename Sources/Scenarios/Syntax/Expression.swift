@@ -75,24 +75,33 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
             case .number, .bigint, .string, .boolean, .null, .undefined, .identifier, .bytes:
                 return 0
             case .array(let elements):
-                return elements.map(\.height).max() ?? 0
+                return Expression.maximumHeight(elements)
             case .object(let properties):
-                return properties.map(\.value.height).max() ?? 0
+                var result = 0
+                for property in properties where property.value.height > result { result = property.value.height }
+                return result
             case .new(_, let arguments):
-                return arguments.map(\.height).max() ?? 0
+                return Expression.maximumHeight(arguments)
             case .rpcTarget(let e), .await(let e), .unary(_, let e), .member(let e, _):
                 return e.height
             case .sameValue(let a, let b), .index(let a, let b), .binary(_, let a, let b):
                 return Swift.max(a.height, b.height)
             case .call(let callee, let arguments):
-                return Swift.max(callee.height, arguments.map(\.height).max() ?? 0)
+                return Swift.max(callee.height, Expression.maximumHeight(arguments))
             case .arrow(_, let body):
                 switch body {
                 case .expression(let e): return e.height
-                case .block(let statements): return statements.map(\.height).max() ?? 0
+                case .block(let statements): return Statement.maximumHeight(statements)
                 }
             }
         }
+    }
+
+    /// The greatest height in `expressions` (0 when empty).
+    static func maximumHeight(_ expressions: [Expression]) -> Int {
+        var result = 0
+        for expression in expressions where expression.height > result { result = expression.height }
+        return result
     }
 
     /// The body of an arrow function.

@@ -3,12 +3,20 @@
 /// Never throws and never stops early except at an error: the token list always ends with
 /// `.end` or `.invalid` (after which nothing follows). Every step of the main loop consumes at
 /// least one scalar, so lexing terminates on any input.
-struct Lexer {
+/// A class rather than a struct: the state is mutated on every character, and a class keeps
+/// debug builds from copying the whole state (and retaining its arrays) in accessor calls.
+final class Lexer {
     private let file: SourceFile
     private let scalars: [Unicode.Scalar]
     private var position: Int
     private var tokens: [Token] = []
     private var lastSignificantEnd: Int
+    /// The 0-based index of the line being lexed, where it starts, and whether it is ASCII.
+    /// Tokens never span lines (strings and comments end at a newline), so every location the
+    /// lexer needs is on this line.
+    private var line: Int
+    private var lineStart: Int
+    private var lineIsASCII: Bool
 
     /// A lexer over `file` starting at scalar offset `start`.
     init(file: SourceFile, start: Int) {
@@ -16,15 +24,17 @@ struct Lexer {
         self.scalars = file.scalars
         self.position = Swift.min(Swift.max(0, start), file.scalars.count)
         self.lastSignificantEnd = self.position
+        self.line = file.lineIndex(ofOffset: self.position)
+        self.lineStart = file.lineStarts[line]
+        self.lineIsASCII = file.lineIsASCII[line]
     }
 
     /// Lexes the whole script.
     static func tokenize(_ file: SourceFile, from start: Int) -> [Token] {
-        var lexer = Lexer(file: file, start: start)
-        return lexer.run()
+        Lexer(file: file, start: start).run()
     }
 
-    private mutating func run() -> [Token] {
+    private func run() -> [Token] {
         while position < scalars.count {
             let before = position
             if let diagnostic = lexOne() {
@@ -45,9 +55,20 @@ struct Lexer {
         return index < scalars.count ? scalars[index] : nil
     }
 
-    private mutating func emit(_ kind: Token.Kind, from start: Int) {
-        tokens.append(Token(kind: kind, range: file.range(fromOffset: start, toOffset: position), start: start, end: position))
-        if kind != .newline { lastSignificantEnd = position }
+    /// The location of `offset`, which lies on the current line (a `\r` ending the line counts
+    /// as its end).
+    private func location(_ offset: Int) -> SourceLocation {
+        guard lineIsASCII, line < file.lineCount else { return file.location(ofOffset: offset) }
+        return SourceLocation(line: line + 1, column: Swift.min(offset, file.lineEnds[line]) - lineStart + 1)
+    }
+
+    private func range(from start: Int, to end: Int) -> SourceRange {
+        SourceRange(start: location(start), end: location(end))
+    }
+
+    private func emit(_ kind: Token.Kind, from start: Int) {
+        tokens.append(Token(kind: kind, range: range(from: start, to: position), start: start, end: position))
+        lastSignificantEnd = position
     }
 
     private func error(_ message: String, from start: Int, to end: Int, hint: String? = nil) -> ScenarioDiagnostic {
@@ -55,16 +76,18 @@ struct Lexer {
     }
 
     /// Lexes one token (or skips blanks or a comment); returns a diagnostic on an error.
-    private mutating func lexOne() -> ScenarioDiagnostic? {
+    private func lexOne() -> ScenarioDiagnostic? {
         guard let c = peek() else { return nil }
         let start = position
         if c == "\n" {
+            tokens.append(Token(kind: .newline, range: .point(location(start)), start: start, end: start))
             position += 1
-            tokens.append(
-                Token(kind: .newline, range: .point(file.location(ofOffset: start)), start: start, end: start))
+            line += 1
+            lineStart = position
+            lineIsASCII = line < file.lineCount ? file.lineIsASCII[line] : true
             return nil
         }
-        if c.properties.isWhitespace || c == "\u{FEFF}" {
+        if c == " " || c == "\t" || c == "\r" || (!c.isASCII && (c.properties.isWhitespace || c == "\u{FEFF}")) {
             position += 1
             return nil
         }
@@ -84,21 +107,51 @@ struct Lexer {
             emit(.identifier(file.string(from: start, to: position)), from: start)
             return nil
         }
-        for punctuator in Punctuator.byLengthDescending where matches(punctuator.rawValue) {
-            position += punctuator.rawValue.unicodeScalars.count
+        if let (punctuator, length) = punctuator(startingWith: c) {
+            position += length
             emit(.punctuator(punctuator), from: start)
             return nil
         }
         return unexpectedCharacter(c, at: start)
     }
 
-    private func matches(_ text: String) -> Bool {
-        var index = position
-        for scalar in text.unicodeScalars {
-            guard index < scalars.count, scalars[index] == scalar else { return false }
-            index += 1
+    /// The longest punctuator at the current position, and its length.
+    private func punctuator(startingWith c: Unicode.Scalar) -> (Punctuator, Int)? {
+        let next = peek(1)
+        let third = peek(2)
+        switch c {
+        case "(": return (.leftParen, 1)
+        case ")": return (.rightParen, 1)
+        case "[": return (.leftBracket, 1)
+        case "]": return (.rightBracket, 1)
+        case "{": return (.leftBrace, 1)
+        case "}": return (.rightBrace, 1)
+        case ",": return (.comma, 1)
+        case ";": return (.semicolon, 1)
+        case ":": return (.colon, 1)
+        case ".": return (.dot, 1)
+        case "*": return (.star, 1)
+        case "/": return (.slash, 1)
+        case "%": return (.percent, 1)
+        case "=":
+            if next == ">" { return (.arrow, 2) }
+            if next == "=" { return third == "=" ? (.strictEqual, 3) : (.equal, 2) }
+            return (.assign, 1)
+        case "!":
+            if next == "=" { return third == "=" ? (.strictNotEqual, 3) : (.notEqual, 2) }
+            return (.bang, 1)
+        case "<": return next == "=" ? (.lessOrEqual, 2) : (.less, 1)
+        case ">": return next == "=" ? (.greaterOrEqual, 2) : (.greater, 1)
+        case "+":
+            if next == "=" { return (.plusAssign, 2) }
+            return next == "+" ? (.increment, 2) : (.plus, 1)
+        case "-":
+            if next == "=" { return (.minusAssign, 2) }
+            return next == "-" ? (.decrement, 2) : (.minus, 1)
+        case "&": return next == "&" ? (.and, 2) : nil
+        case "|": return next == "|" ? (.or, 2) : nil
+        default: return nil
         }
-        return true
     }
 
     private func unexpectedCharacter(_ c: Unicode.Scalar, at start: Int) -> ScenarioDiagnostic {
@@ -127,11 +180,11 @@ struct Lexer {
 
     // MARK: Numbers and durations
 
-    private mutating func lexNumber() -> ScenarioDiagnostic? {
+    private func lexNumber() -> ScenarioDiagnostic? {
         let start = position
         var isInteger = true
         var radix = 10
-        if peek() == "0", let marker = peek(1), let base = ["x": 16, "X": 16, "o": 8, "O": 8, "b": 2, "B": 2][Character(marker)] {
+        if peek() == "0", let marker = peek(1), let base = Lexer.radix(marker) {
             radix = base
             position += 2
             let digitsStart = position
@@ -212,7 +265,7 @@ struct Lexer {
 
     // MARK: Strings
 
-    private mutating func lexString(quote: Unicode.Scalar) -> ScenarioDiagnostic? {
+    private func lexString(quote: Unicode.Scalar) -> ScenarioDiagnostic? {
         let start = position
         position += 1
         var value = String.UnicodeScalarView()
@@ -266,7 +319,7 @@ struct Lexer {
     }
 
     /// Reads exactly `count` hex digits, or returns `nil` (consuming nothing) if they are not there.
-    private mutating func hexDigits(count: Int) -> UInt32? {
+    private func hexDigits(count: Int) -> UInt32? {
         var code: UInt32 = 0
         for index in 0..<count {
             guard let scalar = peek(index), let digit = Lexer.digitValue(scalar), digit < 16 else { return nil }
@@ -277,7 +330,7 @@ struct Lexer {
     }
 
     /// After `\u`: `{HEX}` (1 to 6 digits) or four hex digits, with a surrogate pair combined.
-    private mutating func unicodeEscape(escapeStart: Int) -> Result<Unicode.Scalar, ScenarioDiagnostic> {
+    private func unicodeEscape(escapeStart: Int) -> Result<Unicode.Scalar, ScenarioDiagnostic> {
         let hint = "write \\u{1F600} or \\u00e9"
         var code: UInt32
         if peek() == "{" {
@@ -319,7 +372,17 @@ struct Lexer {
 
     // MARK: Character classes
 
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+    /// The radix a `0x`, `0o` or `0b` prefix selects.
+    static func radix(_ marker: Unicode.Scalar) -> Int? {
+        switch marker {
+        case "x", "X": 16
+        case "o", "O": 8
+        case "b", "B": 2
+        default: nil
+        }
+    }
 
     static func digitValue(_ c: Unicode.Scalar) -> Int? {
         switch c {
@@ -331,7 +394,10 @@ struct Lexer {
     }
 
     static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-        if c.isASCII { return ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_" || c == "$" }
+        if c.isASCII {
+            let v = c.value
+            return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || v == 95 || v == 36
+        }
         return c.properties.isXIDStart
     }
 

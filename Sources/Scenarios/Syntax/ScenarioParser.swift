@@ -36,9 +36,14 @@ public enum ScenarioParser {
     private static func separatorIndex(in file: SourceFile) throws(ScenarioDiagnostic) -> Int {
         var nearMiss: Int?
         for index in 0..<file.lineCount {
-            let line = file.string(from: file.lineStarts[index], to: file.lineEnds[index])
-            if line == "---" { return index }
-            if nearMiss == nil, line.trimmingWhitespace == "---" { nearMiss = index }
+            let start = file.lineStarts[index]
+            let end = file.lineEnds[index]
+            if end - start == 3, file.scalars[start] == "-", file.scalars[start + 1] == "-", file.scalars[start + 2] == "-" {
+                return index
+            }
+            if nearMiss == nil, end - start > 3, file.string(from: start, to: end).trimmingWhitespace == "---" {
+                nearMiss = index
+            }
         }
         if let nearMiss {
             let line = file.line(nearMiss + 1) ?? ""

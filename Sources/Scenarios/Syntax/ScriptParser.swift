@@ -12,7 +12,10 @@
 /// Newlines end statements, except inside `(...)`, `[...]` and object literals, where they are
 /// skipped (``newlineModes``), and after a binary operator, `=`, `=>` and a few keywords, where an
 /// operand must follow. A line starting with `.` continues the member chain of the line above.
-struct ScriptParser {
+///
+/// A class so that debug builds do not copy the parser's state on every helper call; one
+/// instance parses one script on one thread and is then dropped.
+final class ScriptParser {
     private let file: SourceFile
     private let tokens: [Token]
     private var index = 0
@@ -33,8 +36,10 @@ struct ScriptParser {
             tokens.isEmpty ? [Token(kind: .end, range: .point(SourceLocation(line: 1, column: 1)), start: 0, end: 0)] : tokens
         var matching: [Int: Int] = [:]
         var stack: [(index: Int, opener: Punctuator)] = []
-        for (index, token) in self.tokens.enumerated() {
-            guard case .punctuator(let p) = token.kind else { continue }
+        var index = 0
+        while index < self.tokens.count {
+            defer { index += 1 }
+            guard case .punctuator(let p) = self.tokens[index].kind else { continue }
             switch p {
             case .leftParen, .leftBracket, .leftBrace:
                 stack.append((index, p))
@@ -53,35 +58,34 @@ struct ScriptParser {
 
     /// Parses the script of `file` starting at scalar offset `start`.
     static func parse(_ file: SourceFile, from start: Int) throws(ScenarioDiagnostic) -> [Statement] {
-        var parser = ScriptParser(file: file, tokens: Lexer.tokenize(file, from: start))
-        return try parser.parseStatements(until: .endOfFile)
+        try ScriptParser(file: file, tokens: Lexer.tokenize(file, from: start)).parseStatements(until: .endOfFile)
     }
 
     // MARK: Tokens
 
-    private mutating func current() throws(ScenarioDiagnostic) -> Token {
+    private func current() throws(ScenarioDiagnostic) -> Token {
         if newlineModes.last == true { skipNewlines() }
         let token = tokens[index]
         if case .invalid(let diagnostic) = token.kind { throw diagnostic }
         return token
     }
 
-    private mutating func skipNewlines() {
-        while index < tokens.count - 1, tokens[index].kind == .newline { index += 1 }
+    private func skipNewlines() {
+        while index < tokens.count - 1, tokens[index].isNewline { index += 1 }
     }
 
     @discardableResult
-    private mutating func advance() -> Token {
+    private func advance() -> Token {
         let token = tokens[index]
         if index < tokens.count - 1 { index += 1 }
-        if token.kind != .newline { previous = token }
+        if !token.isNewline { previous = token }
         return token
     }
 
     /// The index of the first token at or after `start` that is not a newline.
     private func significantIndex(from start: Int) -> Int {
         var i = Swift.min(start, tokens.count - 1)
-        while i < tokens.count - 1, tokens[i].kind == .newline { i += 1 }
+        while i < tokens.count - 1, tokens[i].isNewline { i += 1 }
         return i
     }
 
@@ -100,7 +104,7 @@ struct ScriptParser {
         ScenarioDiagnostic(file: file, range: range, message: message, hint: hint)
     }
 
-    private mutating func enterNesting(at token: Token) throws(ScenarioDiagnostic) {
+    private func enterNesting(at token: Token) throws(ScenarioDiagnostic) {
         nesting += 1
         if nesting > ScenarioParser.maximumNesting {
             throw fail(
@@ -125,7 +129,7 @@ struct ScriptParser {
     }
 
     /// Throws "expected an expression after 'KEYWORD'" when the statement ends at `token`.
-    private mutating func requireOperand(after keyword: Token, example: String? = nil) throws(ScenarioDiagnostic) {
+    private func requireOperand(after keyword: Token, example: String? = nil) throws(ScenarioDiagnostic) {
         let token = try current()
         guard isStatementEnd(token) else { return }
         let name = keyword.spelling
@@ -150,7 +154,7 @@ struct ScriptParser {
         case brace(open: Token, what: String)
     }
 
-    private mutating func parseStatements(until listEnd: ListEnd) throws(ScenarioDiagnostic) -> [Statement] {
+    private func parseStatements(until listEnd: ListEnd) throws(ScenarioDiagnostic) -> [Statement] {
         var statements: [Statement] = []
         while true {
             let token = try current()
@@ -176,7 +180,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func expectStatementEnd() throws(ScenarioDiagnostic) {
+    private func expectStatementEnd() throws(ScenarioDiagnostic) {
         let token = try current()
         if isStatementEnd(token) { return }
         switch token.kind {
@@ -194,7 +198,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parseStatement() throws(ScenarioDiagnostic) -> Statement {
+    private func parseStatement() throws(ScenarioDiagnostic) -> Statement {
         let first = try current()
         let kind = try parseStatementKind(first)
         let last = previous ?? first
@@ -209,7 +213,7 @@ struct ScriptParser {
         return statement
     }
 
-    private mutating func parseStatementKind(_ first: Token) throws(ScenarioDiagnostic) -> Statement.Kind {
+    private func parseStatementKind(_ first: Token) throws(ScenarioDiagnostic) -> Statement.Kind {
         switch first.word {
         case "let": return try parseDeclaration(.let)
         case "const": return try parseDeclaration(.const)
@@ -245,7 +249,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parseDeclaration(_ kind: DeclarationKind) throws(ScenarioDiagnostic) -> Statement.Kind {
+    private func parseDeclaration(_ kind: DeclarationKind) throws(ScenarioDiagnostic) -> Statement.Kind {
         advance()
         let nameToken = try current()
         guard let name = nameToken.word else {
@@ -285,7 +289,7 @@ struct ScriptParser {
         return .declaration(kind, identifier, try parseExpression())
     }
 
-    private mutating func parseExpect() throws(ScenarioDiagnostic) -> Statement.Kind {
+    private func parseExpect() throws(ScenarioDiagnostic) -> Statement.Kind {
         let keyword = advance()
         try requireOperand(after: keyword, example: "expect x == 1")
         let subject = try parseExpression()
@@ -319,7 +323,7 @@ struct ScriptParser {
         return .expect(.truthy(subject))
     }
 
-    private mutating func parseSleep() throws(ScenarioDiagnostic) -> Statement.Kind {
+    private func parseSleep() throws(ScenarioDiagnostic) -> Statement.Kind {
         advance()
         let token = try current()
         switch token.kind {
@@ -334,7 +338,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parseRequest() throws(ScenarioDiagnostic) -> Statement.Kind {
+    private func parseRequest() throws(ScenarioDiagnostic) -> Statement.Kind {
         let keyword = advance()
         if functionDepth > 0 {
             throw fail(
@@ -365,7 +369,7 @@ struct ScriptParser {
         return .request(label: label, body: try parseBlock(what: "request block"))
     }
 
-    private mutating func parseReturn() throws(ScenarioDiagnostic) -> Statement.Kind {
+    private func parseReturn() throws(ScenarioDiagnostic) -> Statement.Kind {
         let keyword = advance()
         guard functionDepth > 0 else {
             throw fail(
@@ -377,7 +381,7 @@ struct ScriptParser {
     }
 
     /// Parses `{ statements }` at the current `{`; `what` names it in diagnostics.
-    private mutating func parseBlock(what: String) throws(ScenarioDiagnostic) -> [Statement] {
+    private func parseBlock(what: String) throws(ScenarioDiagnostic) -> [Statement] {
         let open = advance()
         try enterNesting(at: open)
         defer { nesting -= 1 }
@@ -388,7 +392,7 @@ struct ScriptParser {
         return body
     }
 
-    private mutating func parseExpressionStatement() throws(ScenarioDiagnostic) -> Statement.Kind {
+    private func parseExpressionStatement() throws(ScenarioDiagnostic) -> Statement.Kind {
         let expression = try parseExpression()
         let token = try current()
         let op: AssignmentOperator? =
@@ -433,7 +437,7 @@ struct ScriptParser {
 
     // MARK: Expressions
 
-    private mutating func parseExpression() throws(ScenarioDiagnostic) -> Expression {
+    private func parseExpression() throws(ScenarioDiagnostic) -> Expression {
         let first = try current()
         try enterNesting(at: first)
         defer { nesting -= 1 }
@@ -461,7 +465,7 @@ struct ScriptParser {
         return tokens[next].isPunctuator(.arrow)
     }
 
-    private mutating func parseArrow(start: Token) throws(ScenarioDiagnostic) -> Expression {
+    private func parseArrow(start: Token) throws(ScenarioDiagnostic) -> Expression {
         let parameters = try parseParameters()
         let arrow = try current()
         guard arrow.isPunctuator(.arrow) else {
@@ -485,7 +489,7 @@ struct ScriptParser {
         return try makeExpression(.arrow(parameters: parameters, body: body), from: start)
     }
 
-    private mutating func parseParameters() throws(ScenarioDiagnostic) -> [Identifier] {
+    private func parseParameters() throws(ScenarioDiagnostic) -> [Identifier] {
         let first = try current()
         if let name = first.word {
             advance()
@@ -522,7 +526,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parseBinary(minimumPrecedence: Int) throws(ScenarioDiagnostic) -> Expression {
+    private func parseBinary(minimumPrecedence: Int) throws(ScenarioDiagnostic) -> Expression {
         let first = try current()
         var left = try parseUnary()
         while true {
@@ -542,7 +546,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parseUnary() throws(ScenarioDiagnostic) -> Expression {
+    private func parseUnary() throws(ScenarioDiagnostic) -> Expression {
         let token = try current()
         let op: UnaryOperator?
         switch token.kind {
@@ -569,7 +573,7 @@ struct ScriptParser {
 
     /// `-` directly before a number or bigint literal that is not the base of a member access,
     /// index or call becomes a negative literal (so `-0` is negative zero, `-2.5` one number).
-    private mutating func foldNegativeLiteral(minus: Token) throws(ScenarioDiagnostic) -> Expression? {
+    private func foldNegativeLiteral(minus: Token) throws(ScenarioDiagnostic) -> Expression? {
         let token = try current()
         let kind: Expression.Kind
         switch token.kind {
@@ -589,12 +593,12 @@ struct ScriptParser {
 
     /// Whether a member access, index or call follows; moves past newlines when the chain
     /// continues on the next line (`.` always may; `[` and `(` only inside brackets).
-    private mutating func postfixContinues() -> Bool {
+    private func postfixContinues() -> Bool {
         let token = tokens[index]
         if token.isPunctuator(.dot) || token.isPunctuator(.leftBracket) || token.isPunctuator(.leftParen) {
             return true
         }
-        guard token.kind == .newline else { return false }
+        guard token.isNewline else { return false }
         let next = significantIndex(from: index)
         let nextToken = tokens[next]
         if nextToken.isPunctuator(.dot)
@@ -606,7 +610,7 @@ struct ScriptParser {
         return false
     }
 
-    private mutating func parsePostfix() throws(ScenarioDiagnostic) -> Expression {
+    private func parsePostfix() throws(ScenarioDiagnostic) -> Expression {
         let first = try current()
         var expression = try parsePrimary()
         while postfixContinues() {
@@ -633,7 +637,7 @@ struct ScriptParser {
         return expression
     }
 
-    private mutating func parseIndexKey(open: Token) throws(ScenarioDiagnostic) -> Expression {
+    private func parseIndexKey(open: Token) throws(ScenarioDiagnostic) -> Expression {
         newlineModes.append(true)
         defer { newlineModes.removeLast() }
         let key = try parseExpression()
@@ -648,7 +652,7 @@ struct ScriptParser {
     }
 
     /// Parses arguments after `open` (already consumed) up to and including the `)`.
-    private mutating func parseArguments(open: Token, what: String) throws(ScenarioDiagnostic) -> [Expression] {
+    private func parseArguments(open: Token, what: String) throws(ScenarioDiagnostic) -> [Expression] {
         newlineModes.append(true)
         defer { newlineModes.removeLast() }
         var arguments: [Expression] = []
@@ -670,7 +674,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parsePrimary() throws(ScenarioDiagnostic) -> Expression {
+    private func parsePrimary() throws(ScenarioDiagnostic) -> Expression {
         let token = try current()
         switch token.kind {
         case .number(let value):
@@ -701,7 +705,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parseWord(_ word: String, _ token: Token) throws(ScenarioDiagnostic) -> Expression {
+    private func parseWord(_ word: String, _ token: Token) throws(ScenarioDiagnostic) -> Expression {
         let literal: Expression.Kind? =
             switch word {
             case "true": .boolean(true)
@@ -751,7 +755,7 @@ struct ScriptParser {
         return try makeExpression(.identifier(word), from: token)
     }
 
-    private mutating func parseNew() throws(ScenarioDiagnostic) -> Expression {
+    private func parseNew() throws(ScenarioDiagnostic) -> Expression {
         let newToken = advance()
         skipNewlines()
         let nameToken = try current()
@@ -774,7 +778,7 @@ struct ScriptParser {
         return try makeExpression(.new(constructor, arguments: arguments), from: newToken)
     }
 
-    private mutating func parseBytes() throws(ScenarioDiagnostic) -> Expression {
+    private func parseBytes() throws(ScenarioDiagnostic) -> Expression {
         let bytesToken = advance()
         let open = advance()
         let example = "for example: bytes(\"68656c6c6f\")"
@@ -802,7 +806,7 @@ struct ScriptParser {
         return try makeExpression(.bytes(bytes), from: bytesToken)
     }
 
-    private mutating func parseRpcTarget() throws(ScenarioDiagnostic) -> Expression {
+    private func parseRpcTarget() throws(ScenarioDiagnostic) -> Expression {
         let name = advance()
         let hint = "write rpcTarget({ method: (x) => ... })"
         let open = try current()
@@ -816,7 +820,7 @@ struct ScriptParser {
         return try makeExpression(.rpcTarget(arguments[0]), from: name)
     }
 
-    private mutating func parseObjectIs() throws(ScenarioDiagnostic) -> Expression {
+    private func parseObjectIs() throws(ScenarioDiagnostic) -> Expression {
         let object = advance()
         let hint = "write Object.is(a, b)"
         guard index + 2 < tokens.count, tokens[index].isPunctuator(.dot), tokens[index + 1].isWord("is"),
@@ -834,7 +838,7 @@ struct ScriptParser {
         return try makeExpression(.sameValue(arguments[0], arguments[1]), from: object)
     }
 
-    private mutating func parseParenthesized() throws(ScenarioDiagnostic) -> Expression {
+    private func parseParenthesized() throws(ScenarioDiagnostic) -> Expression {
         let open = advance()
         newlineModes.append(true)
         defer { newlineModes.removeLast() }
@@ -855,7 +859,7 @@ struct ScriptParser {
         return inner
     }
 
-    private mutating func parseArray() throws(ScenarioDiagnostic) -> Expression {
+    private func parseArray() throws(ScenarioDiagnostic) -> Expression {
         let open = advance()
         newlineModes.append(true)
         defer { newlineModes.removeLast() }
@@ -882,7 +886,7 @@ struct ScriptParser {
         }
     }
 
-    private mutating func parseObject() throws(ScenarioDiagnostic) -> Expression {
+    private func parseObject() throws(ScenarioDiagnostic) -> Expression {
         let open = advance()
         newlineModes.append(true)
         defer { newlineModes.removeLast() }

@@ -20,6 +20,13 @@ public struct Statement: Sendable, Hashable, CustomStringConvertible {
         self.height = 1 + kind.childHeight
     }
 
+    /// The greatest height in `statements` (0 when empty).
+    static func maximumHeight(_ statements: [Statement]) -> Int {
+        var result = 0
+        for statement in statements where statement.height > result { result = statement.height }
+        return result
+    }
+
     /// The forms of statement.
     public enum Kind: Sendable, Hashable {
         /// `let x = EXPR`, `const x = EXPR`, `using x = EXPR`.
@@ -64,9 +71,9 @@ public struct Statement: Sendable, Hashable, CustomStringConvertible {
             case .sleep, .settle, .step:
                 return 0
             case .log(let arguments):
-                return arguments.map(\.height).max() ?? 0
+                return Expression.maximumHeight(arguments)
             case .block(let statements), .request(_, let statements):
-                return statements.map(\.height).max() ?? 0
+                return Statement.maximumHeight(statements)
             case .return(let e):
                 return e?.height ?? 0
             }

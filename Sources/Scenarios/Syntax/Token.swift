@@ -20,7 +20,7 @@ struct Token: Sendable {
         case end
         /// A lexical error; the lexer stops after it, and the parser throws it when it gets there,
         /// so errors are reported in the order they appear in the file.
-        case invalid(ScenarioDiagnostic)
+        indirect case invalid(ScenarioDiagnostic)
     }
 
     /// The kind and value.
@@ -55,10 +55,22 @@ struct Token: Sendable {
     }
 
     /// Whether the token is the punctuator `p`.
-    func isPunctuator(_ p: Punctuator) -> Bool { kind == .punctuator(p) }
+    func isPunctuator(_ p: Punctuator) -> Bool {
+        if case .punctuator(let q) = kind { return q == p }
+        return false
+    }
 
     /// Whether the token is the word `word`.
-    func isWord(_ word: String) -> Bool { kind == .identifier(word) }
+    func isWord(_ word: String) -> Bool {
+        if case .identifier(let name) = kind { return name == word }
+        return false
+    }
+
+    /// Whether the token is a newline.
+    var isNewline: Bool {
+        if case .newline = kind { return true }
+        return false
+    }
 }
 
 /// Operators and punctuation of the script language. Some exist only so that the parser can
@@ -71,7 +83,4 @@ enum Punctuator: String, Sendable, CaseIterable {
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", bang = "!"
     case and = "&&", or = "||", increment = "++", decrement = "--"
-
-    /// Punctuators by length, longest first, for maximal munch.
-    static let byLengthDescending: [Punctuator] = allCases.sorted { $0.rawValue.count > $1.rawValue.count }
 }
