@@ -104,3 +104,72 @@ func bin(_ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression) -> Expressi
 func un(_ op: UnaryOperator, _ operand: Expression) -> Expression { e(.unary(op, operand)) }
 func await_(_ operand: Expression) -> Expression { e(.await(operand)) }
 func s(_ kind: Statement.Kind) -> Statement { Statement(kind) }
+
+// MARK: - S-expressions: every node of a tree, fully bracketed
+
+/// The tree in a fully bracketed form that names every node, so comparing two of these strings
+/// compares two trees exactly (locations aside): `(call (. env add) 1 2)`.
+func sx(_ e: Expression) -> String {
+    switch e.kind {
+    case .number(let n): return n.description
+    case .bigint(let digits): return digits + "n"
+    case .string(let text): return Printer.quoted(text)
+    case .boolean(let value): return value ? "true" : "false"
+    case .null: return "null"
+    case .undefined: return "undefined"
+    case .identifier(let name): return name
+    case .array(let elements): return "[" + elements.map(sx).joined(separator: " ") + "]"
+    case .object(let properties): return "{" + properties.map { "\($0.key): \(sx($0.value))" }.joined(separator: ", ") + "}"
+    case .new(let c, let arguments): return "(new \(c)" + arguments.map { " " + sx($0) }.joined() + ")"
+    case .bytes(let bytes): return "(bytes " + bytes.map { String($0) }.joined(separator: " ") + ")"
+    case .rpcTarget(let target): return "(rpcTarget \(sx(target)))"
+    case .sameValue(let a, let b): return "(Object.is \(sx(a)) \(sx(b)))"
+    case .member(let base, let name): return "(. \(sx(base)) \(name.name))"
+    case .index(let base, let key): return "([] \(sx(base)) \(sx(key)))"
+    case .call(let callee, let arguments): return "(call \(sx(callee))" + arguments.map { " " + sx($0) }.joined() + ")"
+    case .await(let operand): return "(await \(sx(operand)))"
+    case .unary(let op, let operand): return "(\(op) \(sx(operand)))"
+    case .binary(let op, let lhs, let rhs): return "(\(op) \(sx(lhs)) \(sx(rhs)))"
+    case .arrow(let parameters, let body):
+        let head = "(=> (" + parameters.map(\.name).joined(separator: " ") + ") "
+        switch body {
+        case .expression(let value): return head + sx(value) + ")"
+        case .block(let statements): return head + "{" + statements.map(sx).joined(separator: "; ") + "})"
+        }
+    }
+}
+
+/// A statement in the same fully bracketed form.
+func sx(_ s: Statement) -> String {
+    switch s.kind {
+    case .declaration(let k, let name, let value): return "(\(k) \(name.name) \(sx(value)))"
+    case .catchDeclaration(let k, let name, let value): return "(\(k) \(name.name) (catch \(sx(value))))"
+    case .assignment(let name, let op, let value): return "(\(op) \(name.name) \(sx(value)))"
+    case .expression(let value): return sx(value)
+    case .expect(.truthy(let subject)): return "(expect \(sx(subject)))"
+    case .expect(.comparison(let lhs, let op, let rhs)): return "(expect \(op) \(sx(lhs)) \(sx(rhs)))"
+    case .expect(.throwsError(let subject, let name, let message)):
+        return "(expect-throws \(sx(subject))" + (name.map { " " + $0.name } ?? "")
+            + (message.map { " " + Printer.quoted($0) } ?? "") + ")"
+    case .dispose(let value): return "(dispose \(sx(value)))"
+    case .sleep(let duration): return "(sleep \(duration))"
+    case .settle: return "(settle)"
+    case .step(let text): return "(step \(Printer.quoted(text)))"
+    case .log(let arguments): return "(log" + arguments.map { " " + sx($0) }.joined() + ")"
+    case .block(let statements): return "(block" + statements.map { " " + sx($0) }.joined() + ")"
+    case .request(let label, let body): return "(request \(Printer.quoted(label)) {" + body.map(sx).joined(separator: "; ") + "})"
+    case .return(let value): return "(return" + (value.map { " " + sx($0) } ?? "") + ")"
+    }
+}
+
+extension T {
+    /// The S-expression of the single expression statement `text`.
+    static func sxe(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
+        located(text, sourceLocation: sourceLocation).map(sx) ?? "<none>"
+    }
+
+    /// The S-expressions of the statements of `text`, joined by " | ".
+    static func sxs(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
+        script(text, sourceLocation: sourceLocation).map(sx).joined(separator: " | ")
+    }
+}

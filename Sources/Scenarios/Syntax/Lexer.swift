@@ -101,7 +101,9 @@ final class Lexer {
                 hint: "start a comment with // or #; it runs to the end of the line")
         }
         if c == "\"" || c == "'" { return lexString(quote: c) }
-        if Lexer.isDigit(c) || (c == "." && peek(1).map(Lexer.isDigit) == true) { return lexNumber() }
+        if Lexer.isDigit(c) || (c == "." && peek(1).map(Lexer.isDigit) == true && !followsOperand(at: start)) {
+            return lexNumber()
+        }
         if Lexer.isIdentifierStart(c) {
             while let next = peek(), Lexer.isIdentifierPart(next) { position += 1 }
             emit(.identifier(file.string(from: start, to: position)), from: start)
@@ -113,6 +115,16 @@ final class Lexer {
             return nil
         }
         return unexpectedCharacter(c, at: start)
+    }
+
+    /// Whether the previous token ends right at `offset` and is something a `.` after it would
+    /// access a member of (a name or a closing bracket): then `a.5` is `a`, `.`, `5`, not `a`, `.5`.
+    private func followsOperand(at offset: Int) -> Bool {
+        guard let last = tokens.last, last.end == offset else { return false }
+        switch last.kind {
+        case .identifier, .punctuator(.rightParen), .punctuator(.rightBracket), .punctuator(.rightBrace): return true
+        default: return false
+        }
     }
 
     /// The longest punctuator at the current position, and its length.

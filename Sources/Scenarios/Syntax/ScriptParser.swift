@@ -19,8 +19,9 @@ final class ScriptParser {
     private let file: SourceFile
     private let tokens: [Token]
     private var index = 0
-    /// Innermost last: whether newlines are insignificant (inside brackets) or end statements.
-    private var newlineModes: [Bool] = [false]
+    /// Innermost last: the bracket whose contents are being parsed (newlines are insignificant
+    /// there), or `nil` where newlines end statements (the script, a block, a function body).
+    private var newlineModes: [Token?] = [nil]
     private var nesting = 0
     private var functionDepth = 0
     private var requestDepth = 0
@@ -64,11 +65,14 @@ final class ScriptParser {
     // MARK: Tokens
 
     private func current() throws(ScenarioDiagnostic) -> Token {
-        if newlineModes.last == true { skipNewlines() }
+        if insideBrackets { skipNewlines() }
         let token = tokens[index]
         if case .invalid(let diagnostic) = token.kind { throw diagnostic }
         return token
     }
+
+    /// Whether newlines are currently insignificant.
+    private var insideBrackets: Bool { newlineModes.last.flatMap { $0 } != nil }
 
     private func skipNewlines() {
         while index < tokens.count - 1, tokens[index].isNewline { index += 1 }
@@ -109,7 +113,7 @@ final class ScriptParser {
         if nesting > ScenarioParser.maximumNesting {
             throw fail(
                 "nesting is too deep (more than \(ScenarioParser.maximumNesting) levels)", at: token.range,
-                hint: "split the expression into several statements with let")
+                hint: "flatten it, or split it into several statements")
         }
     }
 
@@ -142,7 +146,7 @@ final class ScriptParser {
         if expression.height > ScenarioParser.maximumHeight {
             throw fail(
                 "this expression is nested too deeply (more than \(ScenarioParser.maximumHeight) levels)",
-                at: .point(first.range.start), hint: "split it into several statements with let")
+                at: previous?.range ?? first.range, hint: "split it into several statements with let")
         }
         return expression
     }
@@ -174,8 +178,12 @@ final class ScriptParser {
                     "unexpected '}' with no open block to close", at: token.range,
                     hint: "remove it, or add the '{' it was meant to close")
             default:
-                statements.append(try parseStatement())
-                try expectStatementEnd()
+                let statement = try parseStatement()
+                statements.append(statement)
+                switch statement.kind {
+                case .block, .request: break  // a closing '}' ends the statement, as in JavaScript
+                default: try expectStatementEnd()
+                }
             }
         }
     }
@@ -245,6 +253,11 @@ final class ScriptParser {
         case "return": return try parseReturn()
         default:
             if first.isPunctuator(.leftBrace) { return .block(try parseBlock(what: "block")) }
+            if first.isPunctuator(.decrement), index + 1 < tokens.count, tokens[index + 1].isPunctuator(.minus) {
+                throw fail(
+                    "unexpected '---' in the script", at: first.range.union(tokens[index + 1].range),
+                    hint: "only the first '---' line separates the header from the script")
+            }
             return try parseExpressionStatement()
         }
     }
@@ -301,9 +314,15 @@ final class ScriptParser {
             case .identifier(let name) where !Keywords.reserved.contains(name):
                 advance()
                 let errorName = Identifier(name, range: token.range)
-                if case .string(let text) = try current().kind {
+                let message = try current()
+                if case .string(let text) = message.kind {
                     advance()
                     return .expect(.throwsError(subject, name: errorName, messageContains: text))
+                }
+                guard isStatementEnd(message) else {
+                    throw fail(
+                        "unknown 'throws' form: expected the message in quotes after '\(name)', found \(message.spelling)",
+                        at: message.range, hint: "write 'throws', 'throws TypeError' or 'throws TypeError \"text\"'")
                 }
                 return .expect(.throwsError(subject, name: errorName, messageContains: nil))
             case .string:
@@ -385,7 +404,7 @@ final class ScriptParser {
         let open = advance()
         try enterNesting(at: open)
         defer { nesting -= 1 }
-        newlineModes.append(false)
+        newlineModes.append(nil)
         defer { newlineModes.removeLast() }
         let body = try parseStatements(until: .brace(open: open, what: what))
         advance()  // the '}' that ended the list
@@ -461,7 +480,7 @@ final class ScriptParser {
             return false
         }
         guard after < tokens.count else { return false }
-        let next = newlineModes.last == true ? significantIndex(from: after) : after
+        let next = insideBrackets ? significantIndex(from: after) : after
         return tokens[next].isPunctuator(.arrow)
     }
 
@@ -495,8 +514,7 @@ final class ScriptParser {
             advance()
             return [Identifier(name, range: first.range)]
         }
-        advance()  // '('
-        newlineModes.append(true)
+        newlineModes.append(advance())  // '('
         defer { newlineModes.removeLast() }
         var parameters: [Identifier] = []
         while true {
@@ -602,7 +620,7 @@ final class ScriptParser {
         let next = significantIndex(from: index)
         let nextToken = tokens[next]
         if nextToken.isPunctuator(.dot)
-            || (newlineModes.last == true && (nextToken.isPunctuator(.leftBracket) || nextToken.isPunctuator(.leftParen)))
+            || (insideBrackets && (nextToken.isPunctuator(.leftBracket) || nextToken.isPunctuator(.leftParen)))
         {
             index = next
             return true
@@ -638,7 +656,7 @@ final class ScriptParser {
     }
 
     private func parseIndexKey(open: Token) throws(ScenarioDiagnostic) -> Expression {
-        newlineModes.append(true)
+        newlineModes.append(open)
         defer { newlineModes.removeLast() }
         let key = try parseExpression()
         let close = try current()
@@ -653,7 +671,7 @@ final class ScriptParser {
 
     /// Parses arguments after `open` (already consumed) up to and including the `)`.
     private func parseArguments(open: Token, what: String) throws(ScenarioDiagnostic) -> [Expression] {
-        newlineModes.append(true)
+        newlineModes.append(open)
         defer { newlineModes.removeLast() }
         var arguments: [Expression] = []
         while true {
@@ -742,9 +760,11 @@ final class ScriptParser {
             break
         }
         if Keywords.statement.contains(word) || word == "typeof" || word == "await" {
-            throw fail(
-                "expected an expression, found '\(word)', which starts a statement", at: token.range,
-                hint: "statements go on their own line, or after ';'")
+            var hint = "statements go on their own line, or after ';'"
+            if let open = newlineModes.last.flatMap({ $0 }), let previous, token.range.start.line > previous.range.end.line {
+                hint = "the '\(open.spelling.dropFirst().dropLast())' at \(open.range.start) is never closed"
+            }
+            throw fail("expected an expression, found '\(word)', which starts a statement", at: token.range, hint: hint)
         }
         if next.isPunctuator(.arrow) {
             throw fail(
@@ -784,7 +804,8 @@ final class ScriptParser {
         let example = "for example: bytes(\"68656c6c6f\")"
         let arguments = try parseArguments(open: open, what: "call")
         guard arguments.count == 1, case .string(let hex) = arguments[0].kind else {
-            throw fail("bytes(...) takes one string of hex digits", at: open.range, hint: example)
+            throw fail(
+                "bytes(...) takes one string of hex digits", at: arguments.last?.range ?? open.range, hint: example)
         }
         let digits = hex.unicodeScalars.filter { $0 != " " }
         var bytes: [UInt8] = []
@@ -815,7 +836,9 @@ final class ScriptParser {
         }
         let arguments = try parseArguments(open: advance(), what: "call")
         guard arguments.count == 1 else {
-            throw fail("rpcTarget(...) takes exactly one argument", at: open.range, hint: hint)
+            throw fail(
+                "rpcTarget(...) takes exactly one argument", at: arguments.count > 1 ? arguments[1].range : open.range,
+                hint: hint)
         }
         return try makeExpression(.rpcTarget(arguments[0]), from: name)
     }
@@ -833,14 +856,16 @@ final class ScriptParser {
         let open = advance()
         let arguments = try parseArguments(open: open, what: "call")
         guard arguments.count == 2 else {
-            throw fail("Object.is takes exactly two arguments", at: open.range, hint: hint)
+            throw fail(
+                "Object.is takes exactly two arguments", at: arguments.count > 2 ? arguments[2].range : open.range,
+                hint: hint)
         }
         return try makeExpression(.sameValue(arguments[0], arguments[1]), from: object)
     }
 
     private func parseParenthesized() throws(ScenarioDiagnostic) -> Expression {
         let open = advance()
-        newlineModes.append(true)
+        newlineModes.append(open)
         defer { newlineModes.removeLast() }
         let first = try current()
         if first.isPunctuator(.rightParen) {
@@ -861,7 +886,7 @@ final class ScriptParser {
 
     private func parseArray() throws(ScenarioDiagnostic) -> Expression {
         let open = advance()
-        newlineModes.append(true)
+        newlineModes.append(open)
         defer { newlineModes.removeLast() }
         var elements: [Expression] = []
         while true {
@@ -888,7 +913,7 @@ final class ScriptParser {
 
     private func parseObject() throws(ScenarioDiagnostic) -> Expression {
         let open = advance()
-        newlineModes.append(true)
+        newlineModes.append(open)
         defer { newlineModes.removeLast() }
         var properties: [ObjectProperty] = []
         var seen: [String: SourceRange] = [:]
