@@ -151,6 +151,16 @@ enum Corpus {
 
         """
 
+    /// The header of ``counterClosure`` (lines 1 to 13).
+    static var counterClosureHeader: String { header(of: counterClosure) }
+    /// The header of ``toolkit``.
+    static var toolkitHeader: String { header(of: toolkit) }
+
+    /// The text before the `---` line, newline included.
+    static func header(of text: String) -> String {
+        String(text[..<(text.range(of: "\n---\n")?.lowerBound ?? text.endIndex)]) + "\n"
+    }
+
     /// A small file with most forms, for the fuzz (which pays for every byte ten thousand times).
     static let compact = """
         seed = 7

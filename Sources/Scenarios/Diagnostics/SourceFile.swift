@@ -26,6 +26,9 @@ public struct SourceFile: Sendable, Hashable {
     private final class Storage: Sendable {
         let text: String
         let scalars: [Unicode.Scalar]
+        /// The index in `text` of each scalar, and of the end: slicing `text` copies bytes,
+        /// which is much cheaper than rebuilding a string scalar by scalar.
+        let indices: [String.Index]
         let lineStarts: [Int]
         let lineEnds: [Int]
         let lineIsASCII: [Bool]
@@ -33,6 +36,16 @@ public struct SourceFile: Sendable, Hashable {
         init(text: String, scalars: [Unicode.Scalar], lineStarts: [Int], lineEnds: [Int], lineIsASCII: [Bool]) {
             self.text = text
             self.scalars = scalars
+            var indices: [String.Index] = []
+            indices.reserveCapacity(scalars.count + 1)
+            var index = text.unicodeScalars.startIndex
+            let end = text.unicodeScalars.endIndex
+            while index < end {
+                indices.append(index)
+                index = text.unicodeScalars.index(after: index)
+            }
+            indices.append(end)
+            self.indices = indices
             self.lineStarts = lineStarts
             self.lineEnds = lineEnds
             self.lineIsASCII = lineIsASCII
@@ -98,13 +111,8 @@ public struct SourceFile: Sendable, Hashable {
     func string(from start: Int, to end: Int) -> String {
         let lower = Swift.max(0, Swift.min(start, scalars.count))
         let upper = Swift.max(lower, Swift.min(end, scalars.count))
-        var view = String.UnicodeScalarView()
-        var index = lower
-        while index < upper {
-            view.append(scalars[index])
-            index += 1
-        }
-        return String(view)
+        let indices = storage.indices
+        return String(storage.text.unicodeScalars[indices[lower]..<indices[upper]])
     }
 
     /// The 0-based line index holding scalar `offset` (offsets past the end map to the last line).

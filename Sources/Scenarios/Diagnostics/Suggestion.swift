@@ -15,22 +15,28 @@ enum Suggestion {
         return best?.candidate
     }
 
-    /// The Levenshtein distance between `a` and `b` (insertions, deletions, substitutions),
-    /// over `Character`s, in O(|a|·|b|) time and O(|b|) memory.
+    /// The optimal string alignment distance between `a` and `b`: insertions, deletions,
+    /// substitutions and swaps of two adjacent characters (`mian` is one edit from `main`), over
+    /// `Character`s, in O(|a|·|b|) time and O(|b|) memory.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let left = Array(a)
         let right = Array(b)
         if left.isEmpty { return right.count }
         if right.isEmpty { return left.count }
+        var beforePrevious = [Int](repeating: 0, count: right.count + 1)
         var previous = Array(0...right.count)
         var current = [Int](repeating: 0, count: right.count + 1)
         for i in 1...left.count {
             current[0] = i
             for j in 1...right.count {
-                let substitution = previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1)
-                current[j] = Swift.min(substitution, previous[j] + 1, current[j - 1] + 1)
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                var best = Swift.min(previous[j - 1] + cost, previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, left[i - 1] == right[j - 2], left[i - 2] == right[j - 1] {
+                    best = Swift.min(best, beforePrevious[j - 2] + 1)
+                }
+                current[j] = best
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[right.count]
     }

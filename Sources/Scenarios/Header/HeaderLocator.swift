@@ -1,12 +1,3 @@
-/// One step of a path into the TOML document: a key of a table or an index of an array.
-enum HeaderPathComponent: Hashable, Sendable {
-    case key(String)
-    case index(Int)
-}
-
-/// A path from the document root, such as `workers[1].services[0].binding`.
-typealias HeaderPath = [HeaderPathComponent]
-
 /// Finds where every key and value of a TOML header is written, and in which order.
 ///
 /// TOMLKit gives values but neither positions nor declaration order (its tables are sorted). This

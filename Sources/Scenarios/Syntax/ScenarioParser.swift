@@ -3,7 +3,7 @@
 /// Parsing never crashes and never hangs, whatever the input: it returns a value or throws one
 /// ``ScenarioDiagnostic`` located inside the file (the first problem in file order, except that
 /// header problems come before script problems).
-public enum ScenarioParser {
+public enum ScenarioParser: Sendable {
     /// The deepest nesting of brackets, unary operators, blocks and function bodies accepted.
     public static let maximumNesting = 200
     /// The greatest ``Expression/height`` (and ``Statement/height``) accepted, which bounds the

@@ -21,7 +21,12 @@ final class ScriptParser {
     private var index = 0
     /// Innermost last: the bracket whose contents are being parsed (newlines are insignificant
     /// there), or `nil` where newlines end statements (the script, a block, a function body).
-    private var newlineModes: [Token?] = [nil]
+    private var newlineModes: [Token?] = [nil] {
+        didSet { insideBrackets = newlineModes.last.map { $0 != nil } ?? false }
+    }
+    /// Whether newlines are currently insignificant (the innermost mode is a bracket); kept in
+    /// step with ``newlineModes`` because it is read for every token.
+    private var insideBrackets = false
     private var nesting = 0
     private var functionDepth = 0
     private var requestDepth = 0
@@ -70,9 +75,6 @@ final class ScriptParser {
         if case .invalid(let diagnostic) = token.kind { throw diagnostic }
         return token
     }
-
-    /// Whether newlines are currently insignificant.
-    private var insideBrackets: Bool { newlineModes.last.flatMap { $0 } != nil }
 
     private func skipNewlines() {
         while index < tokens.count - 1, tokens[index].isNewline { index += 1 }
