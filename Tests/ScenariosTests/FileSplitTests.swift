@@ -48,4 +48,10 @@ import Testing
         #expect(d?.range == T.range(5, 1, 5, 4))
         #expect(d?.hint == "only the first '---' line separates the header from the script")
     }
+
+    @Test func aByteOrderMarkAtTheStartIsIgnored() throws {
+        let parsed = try #require(T.file("\u{FEFF}[[workers]]\nname = \"a\"\n---\nlog 1\n"))
+        #expect(parsed.header.workers.map(\.name) == ["a"])
+        #expect(parsed.statements.map(\.text) == ["log 1"])
+    }
 }

@@ -156,4 +156,16 @@ import Testing
         let d = T.fileError("a = \n[=]\n[[workers]]\nname = \"main\"\n---\n")
         #expect(T.brief(d) == "1:5 invalid TOML: Error while parsing key-value pair: expected value, saw '\\n'")
     }
+
+    @Test func tomlColumnsAreConvertedFromCodePointsToCharacters() {
+        // "e\u{301}" is two code points but one Character: toml++ says column 16, we say 14.
+        let d = T.fileError("title = \"e\u{301}e\u{301}\" x\n[[workers]]\nname = \"a\"\n---\n")
+        #expect(T.brief(d) == "1:14 invalid TOML: Error while parsing key-value pair: expected a comment or whitespace, saw 'x'")
+    }
+
+    @Test func crlfHeadersAreLocatedLikeLFHeaders() {
+        let d = T.fileError("[[workers]]\r\nname = \"a\"\r\nmian = 1\r\n---\r\n")
+        #expect(d?.range == T.range(3, 1, 3, 5))
+        #expect(d?.sourceLine == "mian = 1")
+    }
 }

@@ -8,7 +8,9 @@
 public struct Expression: Sendable, Hashable, CustomStringConvertible {
     /// What the expression is.
     public let kind: Kind
-    /// Where it was written: from its first to its last character (parentheses excluded).
+    /// Where it was written, from its first to its last character. Parentheses around a node
+    /// are not part of its range but are part of the enclosing node's: in `(a + b) * c` the sum
+    /// spans `a + b` and the product spans the whole text.
     public let range: SourceRange
     /// The number of nodes on the longest path from this node down to a leaf (a leaf is 1),
     /// counting expressions and the statements of arrow bodies.
