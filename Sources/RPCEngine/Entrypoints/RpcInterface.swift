@@ -50,6 +50,7 @@ struct Bound<W: AnyObject>: RpcReceiver, @unchecked Sendable {
 
 /// Opens an `any RpcInterface` to bind it to its own member table.
 func makeReceiver(_ object: AnyObject) -> (any RpcReceiver)? {
+    if let scripted = object as? ScriptedTarget { return ScriptedReceiver(target: scripted) }
     guard let interface = object as? any RpcInterface else { return nil }
     return bind(interface)
 }

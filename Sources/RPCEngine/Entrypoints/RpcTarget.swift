@@ -28,5 +28,7 @@ public struct RpcTargetRef: @unchecked Sendable {
         receiver = makeReceiver(target)
     }
 
-    public var typeName: String { String(describing: type(of: object)) }
+    public var typeName: String {
+        (object as? ScriptedTarget)?.name ?? String(describing: type(of: object))
+    }
 }

@@ -25,6 +25,20 @@ extension Runtime {
         endContext(state, reason: .returned)
     }
 
+    /// Runs `body` as code of the context `ctx` (a request begun with `beginRequest`): calls it
+    /// makes are made by that context. For code that plays a worker — the scenario
+    /// interpreter, the inspector's console.
+    public nonisolated func withContext<T>(_ ctx: ExecutionContext, _ body: () async throws -> T) async rethrows -> T {
+        try await CurrentContext.$frame.withValue(CurrentContext.Frame(ctx: ctx, call: nil)) { try await body() }
+    }
+
+    /// The env of `worker`.
+    public nonisolated func env(ofWorker worker: String) -> Env {
+        let config = workerConfigs[worker]
+        return Env(runtime: self, worker: worker, bindingNames: config?.services.map(\.binding) ?? [],
+                   vars: Env.Vars(values: config?.vars ?? RpcObject()))
+    }
+
     /// Runs `body` as a request to the primary worker, ending the request when it returns.
     public func request<T: Sendable>(
         worker: String? = nil, _ body: @Sendable (Env, ExecutionContext) async throws -> T

@@ -168,9 +168,5 @@ public actor Runtime {
         workerConfigs[name]?.main.flatMap { modules[$0] }
     }
 
-    func env(for worker: String) -> Env {
-        let config = workerConfigs[worker]
-        return Env(runtime: self, worker: worker, bindingNames: config?.services.map(\.binding) ?? [],
-                   vars: Env.Vars(values: config?.vars ?? RpcObject()))
-    }
+    func env(for worker: String) -> Env { env(ofWorker: worker) }
 }

@@ -21,6 +21,11 @@ public struct RpcPromise: Sendable {
         try await runtime.call(.stub(id), path: [], args: args)
     }
 
+    /// Calls the result as a function without waiting (pipelined).
+    public func start(arguments args: [RpcValue]) throws -> RpcPromise {
+        try runtime.onLoop { try $0.startCall(.stub(id), path: [], args: args) }
+    }
+
     /// Waits for the result.
     public func value() async throws -> RpcValue {
         try await runtime.awaitPromise(id)

@@ -42,6 +42,11 @@ public struct RpcProperty: Sendable {
     /// Sends the call now and returns its RPC promise without waiting, so that calls can be
     /// pipelined on the result (§5): `let c = stub.makeCounter.start(1); try await c.increment(2)`.
     public func start(_ args: RpcValue...) throws -> RpcPromise {
+        try start(arguments: args)
+    }
+
+    /// `start` with the arguments as an array.
+    public func start(arguments args: [RpcValue]) throws -> RpcPromise {
         try runtime.onLoop { try $0.startCall(base, path: path, args: args) }
     }
 }

@@ -34,6 +34,11 @@ public struct Stub: Sendable, CustomStringConvertible {
         try await runtime.call(.stub(id), path: [], args: try args.map { try $0.rpcValue() })
     }
 
+    /// Starts a call of the stub itself without waiting (see `RpcProperty.start`).
+    public func start(arguments args: [RpcValue]) throws -> RpcPromise {
+        try runtime.onLoop { try $0.startCall(.stub(id), path: [], args: args) }
+    }
+
     /// A new, independently disposable handle on the same target (§4.5).
     public func dup() throws -> Stub { try runtime.onLoop { try $0.dup(id) } }
 
