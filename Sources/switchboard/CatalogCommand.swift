@@ -18,11 +18,15 @@ struct CatalogCommand: ParsableCommand {
     @Argument(help: "List only this module (default: every module).")
     var module: String?
 
-    func run() throws {
+    func validate() throws {
         do {
-            print(try CatalogListing.listing(module: module, in: Catalog.modules), terminator: "")
+            _ = try CatalogListing.listing(module: module, in: Catalog.modules)
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    func run() throws {
+        print(try CatalogListing.listing(module: module, in: Catalog.modules), terminator: "")
     }
 }
