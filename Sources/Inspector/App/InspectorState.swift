@@ -93,6 +93,7 @@ public struct InspectorState {
         following = mode == .live
         timeline.ingest()
         timeline.moveCursor(to: mode == .live ? timeline.known : initialReplayCursor)
+        if timeline.cursor > 0 { paneSelections[.events] = .event(timeline.cursor) }
         refresh()
         selection = paneSelections[focus]
     }

@@ -52,6 +52,8 @@ public struct Timeline: Sendable {
     @discardableResult
     public mutating func ingest(upTo count: Int? = nil) -> Int {
         let target = min(count ?? log.count, log.count)
+        // A cursor at the head stays where it is: keep the head as the cursor's model.
+        if cursorModel == nil && target > head.seq { cursorModel = head }
         var folded = 0
         var next = head.seq + 1
         while next <= target {
