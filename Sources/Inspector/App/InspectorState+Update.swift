@@ -68,6 +68,12 @@ extension InspectorState {
             _ = input.handle(key)
             filterInput = input
             filters[focus] = input.text.isEmpty ? nil : input.text
+            // The selection follows the filter: keep it if it still matches, else the first match.
+            refresh()
+            let rows = rows(of: focus)
+            if let current = paneSelections[focus], rows.index(of: current, in: model) == nil, rows.count > 0 {
+                selectRow(0, in: focus)
+            }
         }
         return []
     }

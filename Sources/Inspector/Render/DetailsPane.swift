@@ -299,7 +299,8 @@ public enum DetailsPane {
                 for ctx in instances { out.append(Line("    instance \(ctx.id)" + (ctx.isLive ? " live" : " ended"), style: .dim)) }
             }
         }
-        out.append(field("contexts", "\(worker.liveContexts.count) live of \(worker.contexts.count): " + worker.liveContexts.map(\.description).joined(separator: ", ")))
+        let live = worker.liveContexts.map(\.description).joined(separator: ", ")
+        out.append(field("contexts", "\(worker.liveContexts.count) live of \(worker.contexts.count)" + (live.isEmpty ? "" : ": " + live)))
         out.append(field("in flight", "\(worker.pendingCalls) call" + (worker.pendingCalls == 1 ? "" : "s") + ", \(worker.runningTasks) waitUntil task" + (worker.runningTasks == 1 ? "" : "s")))
         return out
     }

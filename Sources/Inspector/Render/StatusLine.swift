@@ -8,16 +8,18 @@ enum StatusLine {
         let modeStyle = Style(.accent, [.reverse, .bold])
         var segments = [StatusSegment(Line(" \(state.modeLabel) ", style: modeStyle), priority: 10)]
         let timeline = state.timeline
-        var position = Line(state.playing ? Glyph.playing : Glyph.paused, style: state.playing ? .ok : .dim)
-        if !timeline.steps.isEmpty { position.append(" \(timeline.stepNumber)/\(timeline.steps.count)") }
-        position.append(" " + PlaybackSpeed.label(state.speedIndex))
-        position.append(" seq \(timeline.cursor)/\(timeline.known)", style: .dim)
+        var position = Line()
+        if state.mode == .replay {
+            position.append(state.playing ? Glyph.playing + " " : Glyph.paused + " ", style: state.playing ? .ok : .dim)
+        }
+        if !timeline.steps.isEmpty { position.append("\(timeline.stepNumber)/\(timeline.steps.count) ") }
+        if state.mode == .replay || state.playing { position.append(PlaybackSpeed.label(state.speedIndex) + " ") }
+        position.append("seq \(timeline.cursor)/\(timeline.known)", style: .dim)
         segments.append(StatusSegment(position, priority: 9))
         if !state.title.isEmpty { segments.append(StatusSegment(Line(state.title, style: .title), priority: 6)) }
         let hints = hints(state)
-        let essential = hints.suffix(2)
-        segments.append(.keyHints(Array(hints.dropLast(2)), priority: 1, alignment: .right))
-        segments.append(.keyHints(Array(essential), priority: 3, alignment: .right))
+        if hints.count > 2 { segments.append(.keyHints(Array(hints.dropLast(2)), priority: 1, alignment: .right)) }
+        segments.append(.keyHints(Array(hints.suffix(2)), priority: 3, alignment: .right))
         return StatusBar(segments)
     }
 

@@ -21,7 +21,8 @@ enum TimelineRenderer {
         let model = state.model
         let (header, body) = rect.splitTop(1)
         let labelWidth = min(max(rect.width / 3, 12), 34)
-        let barWidth = max(1, rect.width - labelWidth - 1)
+        // One column stays free for the list's scrollbar.
+        let barWidth = max(1, rect.width - labelWidth - 2)
         let (start, end, usesTime) = axis(model)
         let span = max(1, end - start)
         let unit = usesTime ? "ms" : ""

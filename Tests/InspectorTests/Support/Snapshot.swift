@@ -2,7 +2,11 @@ import Foundation
 import Testing
 import TerminalUI
 
-/// Text snapshots of rendered grids, stored beside the tests in `Snapshots/NAME.txt`.
+/// Text snapshots of rendered grids, stored beside the tests in `Snapshots/.NAME.txt`.
+///
+/// The leading dot is deliberate: SwiftPM skips dot files when it collects a target's files,
+/// while any other non-Swift file in the test target's folder would be an undeclared resource
+/// and make every build warn. (`ls -a Snapshots` lists them.)
 ///
 /// A snapshot is compared exactly. It is written only when the environment sets
 /// `SNAPSHOT_RECORD=1`; a missing snapshot fails the test (it is never recorded silently).
@@ -10,7 +14,7 @@ func expectSnapshot(
     _ grid: Grid, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-    let file = directory.appendingPathComponent(name + ".txt")
+    let file = directory.appendingPathComponent("." + name + ".txt")
     let actual = grid.rows().joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -23,7 +27,7 @@ func expectSnapshot(
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
         Issue.record(
-            "missing snapshot \(name).txt; run the tests with SNAPSHOT_RECORD=1 to record it, then review it",
+            "missing snapshot Snapshots/.\(name).txt; run the tests with SNAPSHOT_RECORD=1 to record it, then review it",
             sourceLocation: sourceLocation)
         return
     }
