@@ -44,7 +44,9 @@ public enum PaneRowsBuilder {
     /// The Calls tree: top-level calls in order, each call's children (callbacks and nested
     /// calls) under it.
     public static func callTree(_ model: InspectorModel, collapsed: Set<Selection>, filter: String) -> PaneRows {
-        PaneRows(callRows(model, collapsed: collapsed, filter: filter.lowercased()))
+        let collapsesCalls = collapsed.contains { if case .call = $0 { true } else { false } }
+        if filter.isEmpty && !collapsesCalls { return PaneRows(storage: .allCalls(model.callTreeRowCount)) }
+        return PaneRows(callRows(model, collapsed: collapsed, filter: filter.lowercased()))
     }
 
     /// The Calls timeline: the tree's calls, each followed by the waitUntil tasks of the context

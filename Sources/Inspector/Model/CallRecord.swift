@@ -37,6 +37,12 @@ public struct CallRecord: Sendable {
     /// The context that ran the call: the opened one, or the context hosting the stub it went
     /// through (derived; nil when the events do not tell).
     public internal(set) var calleeContext: ContextID?
+    /// The top-level call this call nests under (itself for a top-level call).
+    public internal(set) var root: CallID
+    /// How deep it nests under its root (0 for a top-level call).
+    public internal(set) var depth = 0
+    /// How many calls nest under it, at any depth.
+    public internal(set) var descendants = 0
     /// Stubs created by this call (`stubCreated` with `createdBy`).
     public internal(set) var stubsCreated: [StubID] = []
     /// Stubs disposed by this call (`stubDisposed` with `by` naming it).
@@ -44,6 +50,13 @@ public struct CallRecord: Sendable {
 
     /// The call's id.
     public var id: CallID { started.call }
+
+    init(started: CallStarted, startSeq: Int, startTime: Int) {
+        self.started = started
+        self.startSeq = startSeq
+        self.startTime = startTime
+        self.root = started.call
+    }
     /// Whether it has not settled.
     public var isPending: Bool { if case .pending = status { true } else { false } }
     /// Whether it rejected.

@@ -28,6 +28,8 @@ public struct ContextRecord: Sendable {
     public internal(set) var tasks: [TaskID] = []
     /// Calls made from this context (their `callerCtx`).
     public internal(set) var callsMade: [CallID] = []
+    /// Calls made from this context that have not settled.
+    public internal(set) var pendingCalls = 0
     /// Seqs of the `log` events of this context.
     public internal(set) var logSeqs: [Int] = []
 

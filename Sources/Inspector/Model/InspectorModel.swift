@@ -54,6 +54,10 @@ public struct InspectorModel: Sendable {
     private var callIndex: [CallID: Int] = [:]
     private var stubIndex: [StubID: Int] = [:]
     private var taskIndex: [TaskID: Int] = [:]
+    /// Rows of the fully expanded call tree per top-level call (the call and its descendants).
+    private var rootRows = PrefixSumTree()
+    /// The position of each top-level call in ``rootCalls``.
+    private var rootPosition: [CallID: Int] = [:]
     /// Promise stubs by the call whose result they stand for (to break them when it throws).
     private var promisesByCall: [CallID: [StubID]] = [:]
 
@@ -90,6 +94,50 @@ public struct InspectorModel: Sendable {
     public func index(of id: TaskID) -> Int? { taskIndex[id] }
     /// The primary worker (the first declared with `isPrimary`, else the first).
     public var primaryWorker: WorkerRecord? { workers.first { $0.declaration.isPrimary } ?? workers.first }
+
+    // MARK: - The call tree as rows
+
+    /// The number of rows of the fully expanded call tree (every call once).
+    public var callTreeRowCount: Int { rootRows.total }
+
+    /// The call on row `row` of the fully expanded call tree (preorder: each call, then its
+    /// children's subtrees in order). O(log calls + depth × siblings), whatever the log's length.
+    public func callTreeRow(_ row: Int) -> CallRecord? {
+        guard row >= 0, row < rootRows.total else { return nil }
+        let (slot, offset) = rootRows.locate(row)
+        guard slot < rootCalls.count, var node = call(rootCalls[slot]) else { return nil }
+        var remaining = offset
+        while remaining > 0 {
+            remaining -= 1
+            var next: CallRecord?
+            for child in node.children {
+                guard let c = call(child) else { continue }
+                if remaining <= c.descendants {
+                    next = c
+                    break
+                }
+                remaining -= c.descendants + 1
+            }
+            guard let found = next else { return nil }
+            node = found
+        }
+        return node
+    }
+
+    /// The row of call `id` in the fully expanded call tree.
+    public func callTreeRowIndex(of id: CallID) -> Int? {
+        guard var node = call(id), let position = rootPosition[node.root] else { return nil }
+        var offset = 0
+        while let parent = node.started.parent, node.id != node.root, let p = call(parent) {
+            offset += 1
+            for sibling in p.children {
+                if sibling == node.id { break }
+                offset += (call(sibling)?.descendants ?? 0) + 1
+            }
+            node = p
+        }
+        return rootRows.prefixSum(position) + offset
+    }
 
     // MARK: - Fold
 
@@ -177,15 +225,30 @@ public struct InspectorModel: Sendable {
         if let stub = StubID(parsing: e.target), let s = stubIndex[stub] {
             record.calleeContext = stubs[s].hostContext
         }
-        calls.append(record)
-        pendingCallCount += 1
         if let parent = e.parent, let p = callIndex[parent] {
+            record.root = calls[p].root
+            record.depth = calls[p].depth + 1
+            calls.append(record)
             calls[p].children.append(e.call)
+            var ancestor: CallID? = parent
+            while let a = ancestor, let i = callIndex[a] {
+                calls[i].descendants += 1
+                ancestor = calls[i].started.parent
+                if a == calls[i].root { break }
+            }
+            if let position = rootPosition[record.root] { rootRows.add(1, at: position) }
         } else {
+            calls.append(record)
+            rootPosition[e.call] = rootCalls.count
             rootCalls.append(e.call)
+            rootRows.append(1)
         }
+        pendingCallCount += 1
         if let on = e.pipelinedOn, let p = callIndex[on] { calls[p].pipelined.append(e.call) }
-        if let c = contextIndex[e.callerCtx] { contexts[c].callsMade.append(e.call) }
+        if let c = contextIndex[e.callerCtx] {
+            contexts[c].callsMade.append(e.call)
+            contexts[c].pendingCalls += 1
+        }
         if let w = workerIndex[e.calleeWorker] { workers[w].pendingCalls += 1 }
     }
 
@@ -197,6 +260,7 @@ public struct InspectorModel: Sendable {
         calls[c].endTime = event.time
         pendingCallCount -= 1
         if let w = workerIndex[calls[c].started.calleeWorker] { workers[w].pendingCalls -= 1 }
+        if let x = contextIndex[calls[c].started.callerCtx] { contexts[x].pendingCalls -= 1 }
         guard case .threw = status else { return }
         // The promise of a rejected call is broken: pipelining on it fails the same way (§5.3).
         for stub in promisesByCall[call] ?? [] {

@@ -58,7 +58,7 @@ public enum RowFormatter {
             var line = Line(c.isLive ? Glyph.live + " " : Glyph.gone + " ", style: c.isLive ? .ok : .muted)
             line.append("\(id) \(c.began.kind.rawValue)")
             if let ep = c.began.entrypoint { line.append(" \(ep)", style: .dim) }
-            let pending = c.callsMade.filter { model.call($0)?.isPending == true }.count
+            let pending = c.pendingCalls
             if pending > 0 { line.append("  \(Glyph.pending)\(pending) call" + (pending == 1 ? "" : "s"), style: .pending) }
             let tasks = c.tasks.compactMap { model.task($0) }.filter(\.isRunning)
             if !tasks.isEmpty {
