@@ -12,7 +12,7 @@ import TerminalUI
 ///
 /// Derived data (each pane's rows) is rebuilt at the end of an update only when what it depends
 /// on changed, so drawing a frame costs only the rows on screen.
-public struct InspectorState {
+public struct InspectorState: Sendable {
     /// The fold of the log and the time cursor.
     public internal(set) var timeline: Timeline
     /// The scenario's title (or the session's name).

@@ -10,8 +10,9 @@ public enum PaneRowsBuilder {
         filter.isEmpty || text.lowercased().contains(filter)
     }
 
-    /// The Workers pane: each worker, its bindings, vars, exports with their members, and its
-    /// live execution contexts.
+    /// The Workers pane: each worker, its bindings, vars, exports with their members (and, under
+    /// a Durable Object class, its instances: the contexts of kind `durable object` running that
+    /// class), and its other live execution contexts.
     public static func workers(_ model: InspectorModel, collapsed: Set<Selection>, filter: String) -> PaneRows {
         var rows: [PaneRow] = []
         let filter = filter.lowercased()
@@ -25,18 +26,24 @@ public enum PaneRowsBuilder {
         for worker in model.workers {
             let w = Selection.worker(worker.name)
             let d = worker.declaration
-            let hasChildren = !d.bindings.isEmpty || d.vars.count > 0 || !d.exports.isEmpty || !worker.liveContexts.isEmpty
+            let instances = Dictionary(grouping: worker.contexts.compactMap { model.context($0) }.filter {
+                $0.began.kind == .durableObject
+            }) { $0.began.entrypoint ?? "" }
+            let others = worker.liveContexts.filter { model.context($0)?.began.kind != .durableObject }
+            let hasChildren = !d.bindings.isEmpty || d.vars.count > 0 || !d.exports.isEmpty || !others.isEmpty
             guard add(w, depth: 0, parent: nil, children: hasChildren) else { continue }
             for b in d.bindings { _ = add(.binding(worker: worker.name, binding: b.binding), depth: 1, parent: w) }
             if d.vars.count > 0 { _ = add(.vars(worker: worker.name), depth: 1, parent: w) }
             for e in d.exports {
                 let export = Selection.export(worker: worker.name, export: e.name)
-                guard add(export, depth: 1, parent: w, children: !e.members.isEmpty) else { continue }
+                let objects = e.kind == .durableObject ? instances[e.name] ?? [] : []
+                guard add(export, depth: 1, parent: w, children: !e.members.isEmpty || !objects.isEmpty) else { continue }
                 for m in e.members {
                     _ = add(.method(worker: worker.name, export: e.name, member: m.name), depth: 2, parent: export)
                 }
+                for object in objects { _ = add(.context(object.id), depth: 2, parent: export) }
             }
-            for ctx in worker.liveContexts { _ = add(.context(ctx), depth: 1, parent: w) }
+            for ctx in others { _ = add(.context(ctx), depth: 1, parent: w) }
         }
         return PaneRows(rows)
     }
