@@ -26,10 +26,13 @@ public enum PaneRowsBuilder {
         for worker in model.workers {
             let w = Selection.worker(worker.name)
             let d = worker.declaration
-            let instances = Dictionary(grouping: worker.contexts.compactMap { model.context($0) }.filter {
-                $0.began.kind == .durableObject
-            }) { $0.began.entrypoint ?? "" }
-            let others = worker.liveContexts.filter { model.context($0)?.began.kind != .durableObject }
+            // Only a worker exporting a Durable Object class has instances to look for.
+            let hasObjects = d.exports.contains { $0.kind == .durableObject }
+            let instances = hasObjects
+                ? Dictionary(grouping: worker.contexts.compactMap { model.context($0) }.filter { $0.began.kind == .durableObject }) {
+                    $0.began.entrypoint ?? ""
+                } : [:]
+            let others = hasObjects ? worker.liveContexts.filter { model.context($0)?.began.kind != .durableObject } : worker.liveContexts
             let hasChildren = !d.bindings.isEmpty || d.vars.count > 0 || !d.exports.isEmpty || !others.isEmpty
             guard add(w, depth: 0, parent: nil, children: hasChildren) else { continue }
             for b in d.bindings { _ = add(.binding(worker: worker.name, binding: b.binding), depth: 1, parent: w) }

@@ -28,6 +28,14 @@ public struct PrefixSumTree: Sendable, Equatable {
         total += value
     }
 
+    /// Removes the last slot.
+    public mutating func removeLast() {
+        guard count > 0 else { return }
+        total -= prefixSum(count) - prefixSum(count - 1)
+        tree.removeLast()
+        count -= 1
+    }
+
     /// Adds `delta` to slot `index` (0-based).
     public mutating func add(_ delta: Int, at index: Int) {
         var i = index + 1

@@ -1,16 +1,18 @@
 import RPCEngine
 
 /// Time travel over an event log: the model at the newest event (the *head*), the model at the
-/// *time cursor*, and snapshots that make moving the cursor back cheap.
+/// *time cursor*, and what makes moving the cursor cheap in both directions.
 ///
 /// How it stays cheap:
-/// * new events are folded into the head one by one (``ingest(upTo:)``), never refolded;
-/// * a snapshot of the head is kept every so often; moving the cursor to seq N starts from the
-///   nearest snapshot at or before N (or from the current cursor model when that is closer) and
-///   folds forward, so the cost is bounded by the snapshot spacing, not by N;
-/// * the spacing is `max(minimumSpacing, recordCount / 4)` events: copying a snapshot costs about
-///   the model's record count, so this keeps the amortised cost per event constant and the
-///   memory used by snapshots linear in the log.
+/// * new events are folded into the head one by one (``ingest(upTo:)``), never refolded, and each
+///   fold step leaves a small ``ModelUndo``;
+/// * moving the cursor forward folds the events in between; moving it back undoes them, so a
+///   step costs the same whether the log holds ten events or a million;
+/// * for long jumps, snapshots of the head are kept at growing intervals
+///   (`max(minimumSpacing, recordCount)` events apart): a jump starts from whichever is closer,
+///   the current cursor model or the nearest snapshot before the target. Copying a snapshot costs
+///   about the model's record count, so this spacing keeps the amortised cost per event constant
+///   and the snapshots' memory within a few models' worth.
 ///
 /// The log is append-only, so the events up to ``known`` never change; a replaced log (after
 /// `:load`) gets a new timeline.
@@ -28,6 +30,8 @@ public struct Timeline: Sendable {
 
     private var snapshots: [InspectorModel] = [InspectorModel()]
     private var cursorModel: InspectorModel?
+    /// `undos[k - 1]` undoes event k.
+    private var undos: [ModelUndo] = []
 
     /// Creates a timeline on `log` with nothing folded yet; call ``ingest(upTo:)``.
     public init(log: EventLog, minimumSpacing: Int = 256) {
@@ -60,11 +64,11 @@ public struct Timeline: Sendable {
             let batch = log.events(from: next, to: min(target, next + 4095) + 1)
             if batch.isEmpty { break }
             for event in batch {
-                head.apply(event)
+                undos.append(head.apply(event))
                 if case .step(let text, let line) = event.payload {
                     steps.append(StepMark(seq: event.seq, text: text, line: line))
                 }
-                if head.seq - snapshots[snapshots.count - 1].seq >= max(minimumSpacing, head.recordCount / 4) {
+                if head.seq - snapshots[snapshots.count - 1].seq >= max(minimumSpacing, head.recordCount) {
                     snapshots.append(head)
                 }
             }
@@ -75,7 +79,8 @@ public struct Timeline: Sendable {
     }
 
     /// Moves the time cursor to `seq` (clamped to 0 ... ``known``) and brings the cursor model
-    /// there.
+    /// there: by undoing events from the current cursor model when going back, by folding when
+    /// going forward, or from the nearest snapshot when that is closer.
     public mutating func moveCursor(to seq: Int) {
         let target = min(max(0, seq), head.seq)
         cursor = target
@@ -83,9 +88,23 @@ public struct Timeline: Sendable {
             cursorModel = nil
             return
         }
-        var base = nearestSnapshot(atOrBefore: target)
-        if let current = cursorModel, current.seq <= target, current.seq >= base.seq {
+        // Take the cursor model out, so that it is the only reference and changes in place.
+        var base: InspectorModel
+        if let current = cursorModel {
+            cursorModel = nil
             base = current
+        } else {
+            base = head
+        }
+        let snapshot = nearestSnapshot(atOrBefore: target)
+        if target < base.seq {
+            if target - snapshot.seq < base.seq - target {
+                base = snapshot
+            } else {
+                while base.seq > target { base.undo(undos[base.seq - 1]) }
+            }
+        } else if snapshot.seq > base.seq {
+            base = snapshot
         }
         if base.seq < target {
             for event in log.events(from: base.seq + 1, to: target + 1) { base.apply(event) }
