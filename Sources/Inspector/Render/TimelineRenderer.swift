@@ -45,7 +45,7 @@ enum TimelineRenderer {
             switch row.id {
             case .call(let id):
                 guard let call = model.call(id) else { return "" }
-                label = RowFormatter.status(call) + Line(" \(indent)\(id) " + call.expression(argumentLimit: 8))
+                label = Line(indent) + RowFormatter.status(call) + Line(" \(id) " + call.expression(argumentLimit: 8))
                 from = usesTime ? call.startTime : call.startSeq
                 to = usesTime ? (call.endTime ?? model.time) : (call.endSeq ?? model.seq)
                 switch call.status {
@@ -56,7 +56,7 @@ enum TimelineRenderer {
                 bar = "━"
             case .task(let id):
                 guard let task = model.task(id) else { return "" }
-                label = Line(" \(indent)\(Glyph.collapsed) \(id) \(task.label)", style: .dim)
+                label = Line(indent + "\(Glyph.collapsed) \(id) \(task.label)", style: .dim)
                 from = usesTime ? task.addedTime : task.addedSeq
                 to = usesTime ? (task.settledTime ?? model.time) : (task.settledSeq ?? model.seq)
                 switch task.outcome {
