@@ -133,9 +133,3 @@ import Testing
         #expect(partial.liveStubCount == 0)
     }
 }
-
-/// A test failure with a message.
-struct Failure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
