@@ -1,0 +1,110 @@
+import RPCEngine
+
+/// What one console line did.
+public struct ConsoleResult: Sendable {
+    /// The transcript entries the line produced (its statements, steps, logs).
+    public let entries: [TranscriptEntry]
+    /// The value of the line's last statement, when it has one (an expression, a declaration).
+    public let value: ScriptValue?
+    /// A syntax error, a static error or an uncaught error, located in the line.
+    public let diagnostic: ScenarioDiagnostic?
+    /// Expectations of the line that failed.
+    public var failures: Int { entries.filter(\.isFailure).count }
+}
+
+/// A console line started with ``ScriptInterpreter/submit(line:)``, for a caller that drives the
+/// runtime's loop itself: ``result`` is set once the line has finished.
+public final class ConsoleTicket: Sendable {
+    private let box = ResultBox<ConsoleResult>()
+    init() {}
+    init(_ result: ConsoleResult) { box.set(result) }
+    func set(_ result: ConsoleResult) { box.set(result) }
+    /// The line's result, or `nil` while it runs.
+    public var result: ConsoleResult? { box.get() }
+}
+
+extension ScriptInterpreter {
+    /// Runs a whole script (a scenario's statements) to the end and drives the loop until
+    /// everything has settled: top-level statements run in one implicit request, which ends
+    /// after the last line (its `using` values are disposed, its stubs too, its waitUntil tasks
+    /// drain). Returns how the run ended; the transcript holds the details.
+    ///
+    /// The statements should have passed ``ScriptChecker`` (``ScenarioRunner`` does that).
+    public func runScript(_ statements: [Statement], file: SourceFile) -> ScenarioStatus {
+        let aborted: ScriptThrow?? = drive {
+            var thrown: ScriptThrow?
+            do {
+                try await self.runStatements(statements, scope: self.globals, file: file, depth: 0, request: nil)
+            } catch let aborted as ScriptAborted {
+                thrown = aborted.thrown
+            } catch {
+                thrown = ScriptThrow.fault("\(error)", name: "Error", file: file, range: .zero)
+            }
+            await self.endCurrentRequest()
+            return thrown
+        }
+        let status: ScenarioStatus
+        switch aborted {
+        case .none:
+            status = .runFailed("the script never finished: it waits for something that can never happen")
+        case .some(.some(let thrown)):
+            let location = "\(thrown.file.name):\(thrown.range.start.line):\(thrown.range.start.column)"
+            status = .runFailed("uncaught \(thrown.error.name): \(thrown.error.message) at \(location)")
+            abortDiagnostic = thrown.diagnostic
+        case .some(.none):
+            status = expectationsFailed > 0
+                ? .expectationFailed(held: expectationsHeld, failed: expectationsFailed)
+                : .passed(held: expectationsHeld)
+        }
+        transcript.status = status
+        return status
+    }
+
+    /// Runs one console line — any statements of the script language — in the current request
+    /// (begun if needed), and drives the loop until idle. Names the line declares stay visible
+    /// to later lines. Never throws: problems come back located in ``ConsoleResult/diagnostic``.
+    public func evaluate(line: String) -> ConsoleResult {
+        let ticket = submit(line: line)
+        if ticket.result == nil { runtime.runUntilIdle() }
+        return ticket.result
+            ?? ConsoleResult(
+                entries: [], value: nil,
+                diagnostic: ScenarioDiagnostic(
+                    fileName: consoleName, range: .zero,
+                    message: "the line never finished: it waits for something that can never happen", sourceLine: line))
+    }
+
+    /// Starts one console line without driving the loop: the caller drives it (for example a
+    /// user interface that keeps drawing while calls are in flight) and reads the ticket's
+    /// result when it is set. A line that does not parse is answered at once.
+    public func submit(line: String) -> ConsoleTicket {
+        consoleLines += 1
+        let name = "\(consoleName):\(consoleLines)"
+        let file = SourceFile(name: name, text: line)
+        let statements: [Statement]
+        do {
+            statements = try ScenarioParser.parseScript(fileName: name, text: line)
+            var declared: [String: DeclarationKind] = [:]
+            for (key, binding) in globals.bindings { declared[key] = binding.kind }
+            try ScriptChecker.checkConsoleLine(statements, file: file, declared: declared)
+        } catch {
+            return ConsoleTicket(ConsoleResult(entries: [], value: nil, diagnostic: error))
+        }
+        let ticket = ConsoleTicket()
+        let first = transcript.entries.count
+        runtime.start {
+            self.lastValue = nil
+            var diagnostic: ScenarioDiagnostic?
+            do {
+                try await self.runStatements(statements, scope: self.globals, file: file, depth: 0, request: nil)
+            } catch let aborted as ScriptAborted {
+                diagnostic = aborted.thrown.diagnostic
+            } catch {
+                diagnostic = ScenarioDiagnostic(file: file, range: .zero, message: "\(error)")
+            }
+            let entries = Array(self.transcript.entries[first...])
+            ticket.set(ConsoleResult(entries: entries, value: self.lastValue, diagnostic: diagnostic))
+        }
+        return ticket
+    }
+}
