@@ -5,6 +5,17 @@ enum RemoteCallee {
     case path(RemotePath)
     case stub(Stub)
     case promise(RpcPromise)
+
+    /// Whether the call is pipelined on an RPC promise.
+    var ridesOnPromise: Bool {
+        switch self {
+        case .promise: return true
+        case .path(let path):
+            if case .promise = path.root { return true }
+            return false
+        case .stub: return false
+        }
+    }
 }
 
 extension ScriptInterpreter {
@@ -87,6 +98,18 @@ extension ScriptInterpreter {
         async throws -> ScriptValue
     {
         do {
+            if awaited && callee.ridesOnPromise {
+                // Sent now, then awaited: the engine's awaited call first hops onto the runtime,
+                // which lets the promise's own call finish before this one leaves, and then it
+                // would not be pipelined (§5.1). JavaScript sends it before awaiting.
+                let promise: RpcPromise
+                switch callee {
+                case .path(let path): promise = try path.property.start(arguments: arguments)
+                case .stub(let stub): promise = try stub.start(arguments: arguments)
+                case .promise(let p): promise = try p.start(arguments: arguments)
+                }
+                return .value(try await promise.value())
+            }
             if awaited {
                 switch callee {
                 case .path(let path): return .value(try await path.property.dynamicallyCall(withArguments: arguments))

@@ -154,7 +154,7 @@ extension ScriptInterpreter {
     /// `console.log` as a function value: callable locally, and passable over RPC (the callee's
     /// calls log in the context that sent it).
     var consoleLog: RpcFunction {
-        if let existing = functions.first(where: { $0.name == "log" && $0.isConsoleLog }) { return existing.rpc }
+        if let existing = functions["log"]?.first(where: \.isConsoleLog) { return existing.rpc }
         let function = ScriptFunction(name: "log", body: .native({ [weak self] args in
             self?.log(args.map { self?.logText($0) ?? "" }.joined(separator: " "))
             return .undefined

@@ -34,7 +34,7 @@ extension ScriptInterpreter {
         let aborted: ScriptThrow?? = drive {
             var thrown: ScriptThrow?
             do {
-                try await self.runStatements(statements, scope: self.globals, file: file, depth: 0, request: nil)
+                try await self.runTopLevel(statements, file: file)
             } catch let aborted as ScriptAborted {
                 thrown = aborted.thrown
             } catch {
@@ -96,7 +96,7 @@ extension ScriptInterpreter {
             self.lastValue = nil
             var diagnostic: ScenarioDiagnostic?
             do {
-                try await self.runStatements(statements, scope: self.globals, file: file, depth: 0, request: nil)
+                try await self.runTopLevel(statements, file: file)
             } catch let aborted as ScriptAborted {
                 diagnostic = aborted.thrown.diagnostic
             } catch {

@@ -8,13 +8,35 @@ struct ScriptAborted: Error {
 extension ScriptInterpreter {
     // MARK: script level
 
-    /// Runs statements of the script (top level, blocks and request blocks), recording each in
-    /// the transcript. `request` is the request block they are in (`nil`: the implicit request).
-    /// Throws ``ScriptAborted`` after an uncaught error, once the blocks it leaves have disposed
-    /// their `using` values and ended their requests.
-    func runStatements(
-        _ statements: [Statement], scope: Scope, file: SourceFile, depth: Int, request: ExecutionContext?
-    ) async throws {
+    /// Runs top-level statements (a script, or a console line) in the current request, begun
+    /// if any statement needs it: a script made only of request blocks, steps and sleeps opens
+    /// no implicit request.
+    ///
+    /// The whole list runs inside one `withContext`: entering and leaving a task-local frame
+    /// can let the loop run other jobs, and a call sent by one statement must still be in
+    /// flight when the next statement pipelines on it (§5.1).
+    func runTopLevel(_ statements: [Statement], file: SourceFile) async throws {
+        let needsRequest = statements.contains { statement in
+            switch statement.kind {
+            case .step, .sleep, .settle, .request: return false
+            default: return true
+            }
+        }
+        guard needsRequest || currentRequest != nil else {
+            try await runStatements(statements, scope: globals, file: file, depth: 0)
+            return
+        }
+        let ctx = await requestContext()
+        try await runtime.withContext(ctx) {
+            try await runStatements(statements, scope: globals, file: file, depth: 0)
+        }
+    }
+
+    /// Runs statements of the script (top level, blocks and request blocks) in the context set
+    /// by the caller, recording each in the transcript. Throws ``ScriptAborted`` after an
+    /// uncaught error, once the blocks it leaves have disposed their `using` values and ended
+    /// their requests.
+    func runStatements(_ statements: [Statement], scope: Scope, file: SourceFile, depth: Int) async throws {
         for statement in statements {
             let line = statement.range.start.line
             switch statement.kind {
@@ -26,16 +48,11 @@ extension ScriptInterpreter {
                 let inner = Scope(parent: scope)
                 var failure: (any Error)?
                 do {
-                    try await runStatements(body, scope: inner, file: file, depth: depth + 1, request: request)
+                    try await runStatements(body, scope: inner, file: file, depth: depth + 1)
                 } catch {
                     failure = error
                 }
-                let ctx = request ?? currentRequest
-                if let ctx {
-                    await runtime.withContext(ctx) { await disposeUsings(of: inner, line: statement.range.end.line) }
-                } else {
-                    await disposeUsings(of: inner, line: statement.range.end.line)
-                }
+                await disposeUsings(of: inner, line: statement.range.end.line)
                 record(.blockEnd(line: statement.range.end.line, depth: depth, note: nil))
                 if let failure { throw failure }
             case .request(let label, let body):
@@ -44,26 +61,19 @@ extension ScriptInterpreter {
                     line: line, depth: depth, source: "request \(Printer.quoted(label)) {", note: "a new request: \(ctx.id)"))
                 let inner = Scope(parent: scope)
                 var failure: (any Error)?
-                do {
-                    try await runStatements(body, scope: inner, file: file, depth: depth + 1, request: ctx)
-                } catch {
-                    failure = error
+                await runtime.withContext(ctx) {
+                    do {
+                        try await runStatements(body, scope: inner, file: file, depth: depth + 1)
+                    } catch {
+                        failure = error
+                    }
+                    await disposeUsings(of: inner, line: statement.range.end.line)
                 }
-                await runtime.withContext(ctx) { await disposeUsings(of: inner, line: statement.range.end.line) }
                 await runtime.endRequest(ctx)
                 record(.blockEnd(line: statement.range.end.line, depth: depth, note: "\(ctx.id) ended"))
                 if let failure { throw failure }
-            case .sleep, .settle:
-                // No context needed: the clock and the runtime's idleness are global.
-                let outcome = try await runRecorded(statement, file: file, scope: scope, depth: depth)
-                count(outcome)
             default:
-                let ctx: ExecutionContext
-                if let request { ctx = request } else { ctx = await requestContext() }
-                try await runtime.withContext(ctx) {
-                    let outcome = try await runRecorded(statement, file: file, scope: scope, depth: depth)
-                    count(outcome)
-                }
+                count(try await runRecorded(statement, file: file, scope: scope, depth: depth))
             }
         }
     }

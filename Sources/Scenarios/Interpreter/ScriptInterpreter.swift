@@ -23,8 +23,10 @@ public final class ScriptInterpreter: @unchecked Sendable {
     let globals = Scope(parent: nil)
     /// The request the next top-level statement runs in, if begun.
     var currentRequest: ExecutionContext?
-    /// Local functions by identity: what `RpcValue.function` values in the script stand for.
-    var functions: [ScriptFunction] = []
+    /// Local functions by name, then identity: what `RpcValue.function` values stand for.
+    /// (`RpcFunction` exposes no identity but its name and `==`; names narrow the search to
+    /// the few functions that share one.)
+    var functions: [String: [ScriptFunction]] = [:]
     /// The `dispose` member of each `rpcTarget` made here (the target is kept so that its
     /// identifier is never reused).
     var targetDisposers: [ObjectIdentifier: (target: ScriptedTarget, dispose: RpcFunction)] = [:]
@@ -112,14 +114,16 @@ public final class ScriptInterpreter: @unchecked Sendable {
     /// Registers a local function and returns its `RpcFunction`, which is what travels when the
     /// function is passed over RPC.
     func register(_ function: ScriptFunction) -> RpcFunction {
-        functions.append(function)
+        functions[function.name, default: []].append(function)
         return function.rpc
     }
 
     /// The local function an `RpcFunction` value stands for.
     func scriptFunction(for rpc: RpcFunction) -> ScriptFunction? {
         let value = RpcValue.function(rpc)
-        for function in functions.reversed() where RpcValue.function(function.rpc) == value { return function }
+        for function in (functions[rpc.name] ?? []).reversed() where RpcValue.function(function.rpc) == value {
+            return function
+        }
         return nil
     }
 
