@@ -9,26 +9,27 @@ extension ScriptInterpreter {
     // MARK: script level
 
     /// Runs top-level statements (a script, or a console line) in the current request, begun
-    /// if any statement needs it: a script made only of request blocks, steps and sleeps opens
-    /// no implicit request.
+    /// at the first statement that needs it: request blocks, steps, sleeps and `settle` before
+    /// it run outside any request, so a script made only of request blocks opens no other.
     ///
-    /// The whole list runs inside one `withContext`: entering and leaving a task-local frame
-    /// can let the loop run other jobs, and a call sent by one statement must still be in
-    /// flight when the next statement pipelines on it (§5.1).
+    /// From there on the statements run inside one `withContext`: entering and leaving a
+    /// task-local frame can let the loop run other jobs, and a call sent by one statement must
+    /// still be in flight when the next statement pipelines on it (§5.1).
     func runTopLevel(_ statements: [Statement], file: SourceFile) async throws {
-        let needsRequest = statements.contains { statement in
-            switch statement.kind {
-            case .step, .sleep, .settle, .request: return false
-            default: return true
-            }
-        }
-        guard needsRequest || currentRequest != nil else {
-            try await runStatements(statements, scope: globals, file: file, depth: 0)
-            return
-        }
+        let first =
+            currentRequest != nil
+            ? 0
+            : statements.firstIndex { statement in
+                switch statement.kind {
+                case .step, .sleep, .settle, .request: return false
+                default: return true
+                }
+            } ?? statements.count
+        try await runStatements(Array(statements[..<first]), scope: globals, file: file, depth: 0)
+        guard first < statements.count else { return }
         let ctx = await requestContext()
         try await runtime.withContext(ctx) {
-            try await runStatements(statements, scope: globals, file: file, depth: 0)
+            try await runStatements(Array(statements[first...]), scope: globals, file: file, depth: 0)
         }
     }
 
@@ -138,6 +139,7 @@ extension ScriptInterpreter {
             lastValue = value
             return .value(value.summary())
         case .catchDeclaration(let kind, let name, let expression):
+            // Counted as an expectation: held when EXPR throws, failed when it does not.
             do {
                 let value = try await settle(try await evaluate(expression, f), at: expression.range, f)
                 f.scope.declare(name.name, .undefined, kind: kind, range: name.range)
@@ -145,6 +147,8 @@ extension ScriptInterpreter {
             } catch let thrown as ScriptThrow {
                 let value = ScriptValue.value(.error(thrown.error))
                 f.scope.declare(name.name, value, kind: kind, range: name.range)
+                expectationsHeld += 1
+                lastValue = value
                 return .value(value.summary())
             }
         case .assignment(let name, let op, let expression):
