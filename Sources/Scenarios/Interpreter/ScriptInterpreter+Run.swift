@@ -78,12 +78,14 @@ extension ScriptInterpreter {
     /// user interface that keeps drawing while calls are in flight) and reads the ticket's
     /// result when it is set. A line that does not parse is answered at once.
     public func submit(line: String) -> ConsoleTicket {
-        consoleLines += 1
-        let name = "\(consoleName):\(consoleLines)"
-        let file = SourceFile(name: name, text: line)
+        // The console is one growing file: each line is parsed where it ends up in it, so
+        // diagnostics read `console:3:5` and functions keep pointing at the line that made them.
+        let start = consoleText.unicodeScalars.count
+        let file = SourceFile(name: consoleName, text: consoleText + line)
+        consoleText += line + "\n"
         let statements: [Statement]
         do {
-            statements = try ScenarioParser.parseScript(fileName: name, text: line)
+            statements = try ScriptParser.parse(file, from: start)
             var declared: [String: DeclarationKind] = [:]
             for (key, binding) in globals.bindings { declared[key] = binding.kind }
             try ScriptChecker.checkConsoleLine(statements, file: file, declared: declared)

@@ -16,7 +16,7 @@ import Synchronization
 public final class ScriptInterpreter: @unchecked Sendable {
     /// The runtime the script runs on.
     public let runtime: Runtime
-    /// The name console lines are reported under (`console:3`).
+    /// The file name console lines are reported under (`console:3:5` is line 3 of the session).
     public let consoleName: String
 
     /// The top-level scope: the script's, and the console's after it.
@@ -38,8 +38,8 @@ public final class ScriptInterpreter: @unchecked Sendable {
     var lastValue: ScriptValue?
     /// The uncaught error that stopped ``runScript(_:file:)``, located.
     public internal(set) var abortDiagnostic: ScenarioDiagnostic?
-    /// Console lines run so far (each is its own source file: `console:1`, `console:2`, ...).
-    var consoleLines = 0
+    /// Every console line so far, each followed by a newline: the text of the console's file.
+    var consoleText = ""
 
     /// What the script has done so far.
     public internal(set) var transcript: Transcript
