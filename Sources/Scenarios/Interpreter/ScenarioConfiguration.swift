@@ -36,8 +36,8 @@ public enum ScenarioConfiguration {
             }
             for (a, b) in conflictingFlags where flag == b || flag == a {
                 let other = flag == a ? b : a
-                if header.compatibilityFlags.contains(other) {
-                    throw fail("compatibility flags '\(a)' and '\(b)' conflict", range, hint: "keep one of them")
+                if header.compatibilityFlags[..<i].contains(other) {
+                    throw fail("compatibility flags '\(other)' and '\(flag)' conflict", range, hint: "keep one of them")
                 }
             }
         }

@@ -54,21 +54,16 @@ public struct Transcript: Sendable, Hashable {
     public var text: String {
         var lines: [String] = ["# \(fileName)"]
         if let title { lines.append("# \(title)") }
-        var afterHeading = false
-        for entry in entries {
-            switch entry {
-            case .step(let text, _):
-                lines.append("")
-                lines.append("▸ \(text)")
-                afterHeading = true
-                continue
-            default:
-                if !afterHeading && lines.count <= (title == nil ? 1 : 2) { lines.append("") }
-                afterHeading = true
-            }
-            Transcript.render(entry, into: &lines)
-        }
         lines.append("")
+        for entry in entries {
+            if case .step(let text, _) = entry {
+                if lines.last != "" { lines.append("") }
+                lines.append("▸ \(text)")
+            } else {
+                Transcript.render(entry, into: &lines)
+            }
+        }
+        if lines.last != "" { lines.append("") }
         lines.append(summaryLine)
         return lines.joined(separator: "\n") + "\n"
     }
