@@ -221,28 +221,24 @@ extension ScriptInterpreter {
         case .native(let body):
             return try await body(arguments)
         case .arrow(let parameters, let body, let captured, let file):
-            let scope = Scope(parent: captured)
-            for (i, parameter) in parameters.enumerated() {
-                scope.declare(parameter.name, i < arguments.count ? arguments[i] : .undefined, kind: .let, range: parameter.range)
-            }
-            let frame = Frame(scope: scope, file: file)
-            switch body {
-            case .expression(let expression):
-                return try await evaluate(expression, frame)
-            case .block(let statements):
-                var result = ScriptValue.undefined
-                var failure: (any Error)?
-                do {
-                    try await executeFunctionBody(statements, frame)
-                } catch let signal as ReturnSignal {
-                    result = signal.value
-                } catch {
-                    failure = error
+            var result = ScriptValue.undefined
+            try await inBlock(captured, endLine: nil) { scope in
+                for (i, parameter) in parameters.enumerated() {
+                    scope.declare(parameter.name, i < arguments.count ? arguments[i] : .undefined, kind: .let, range: parameter.range)
                 }
-                await disposeUsings(of: scope, line: nil)
-                if let failure { throw failure }
-                return result
+                let frame = Frame(scope: scope, file: file)
+                switch body {
+                case .expression(let expression):
+                    result = try await evaluate(expression, frame)
+                case .block(let statements):
+                    do {
+                        try await executeFunctionBody(statements, frame)
+                    } catch let signal as ReturnSignal {
+                        result = signal.value
+                    }
+                }
             }
+            return result
         }
     }
 

@@ -46,29 +46,23 @@ extension ScriptInterpreter {
                 runtime.step(text, line: line)
             case .block(let body):
                 record(.blockStart(line: line, depth: depth, source: "{", note: nil))
-                let inner = Scope(parent: scope)
-                var failure: (any Error)?
-                do {
+                defer { record(.blockEnd(line: statement.range.end.line, depth: depth, note: nil)) }
+                try await inBlock(scope, endLine: statement.range.end.line) { inner in
                     try await runStatements(body, scope: inner, file: file, depth: depth + 1)
-                } catch {
-                    failure = error
                 }
-                await disposeUsings(of: inner, line: statement.range.end.line)
-                record(.blockEnd(line: statement.range.end.line, depth: depth, note: nil))
-                if let failure { throw failure }
             case .request(let label, let body):
                 let ctx = await runtime.beginRequest()
                 record(.blockStart(
                     line: line, depth: depth, source: "request \(Printer.quoted(label)) {", note: "a new request: \(ctx.id)"))
-                let inner = Scope(parent: scope)
                 var failure: (any Error)?
                 await runtime.withContext(ctx) {
                     do {
-                        try await runStatements(body, scope: inner, file: file, depth: depth + 1)
+                        try await inBlock(scope, endLine: statement.range.end.line) { inner in
+                            try await runStatements(body, scope: inner, file: file, depth: depth + 1)
+                        }
                     } catch {
                         failure = error
                     }
-                    await disposeUsings(of: inner, line: statement.range.end.line)
                 }
                 await runtime.endRequest(ctx)
                 record(.blockEnd(line: statement.range.end.line, depth: depth, note: "\(ctx.id) ended"))
@@ -101,29 +95,30 @@ extension ScriptInterpreter {
     /// (a function may run many times, from anywhere).
     func executeFunctionBody(_ statements: [Statement], _ f: Frame) async throws {
         for statement in statements {
-            switch statement.kind {
-            case .block(let body):
-                let inner = Scope(parent: f.scope)
-                var failure: (any Error)?
-                do {
-                    try await executeFunctionBody(body, Frame(scope: inner, file: f.file))
-                } catch {
-                    failure = error
-                }
-                await disposeUsings(of: inner, line: statement.range.end.line)
-                if let failure { throw failure }
+            let outcome = try await execute(statement, f)
+            count(outcome)
+            switch outcome {
+            case .failed, .logged:
+                record(.statement(
+                    line: statement.range.start.line, depth: 0, source: statement.text, outcome: outcome, inFunction: true))
             default:
-                let outcome = try await execute(statement, f)
-                count(outcome)
-                switch outcome {
-                case .failed, .logged:
-                    record(.statement(
-                        line: statement.range.start.line, depth: 0, source: statement.text, outcome: outcome, inFunction: true))
-                default:
-                    break
-                }
+                break
             }
         }
+    }
+
+    /// Runs `body` in a new scope inside `parent`, then disposes the new scope's `using`
+    /// values, whether `body` finished or threw (a block's `}`, a function body's end).
+    func inBlock(_ parent: Scope, endLine: Int?, _ body: (Scope) async throws -> Void) async throws {
+        let inner = Scope(parent: parent)
+        var failure: (any Error)?
+        do {
+            try await body(inner)
+        } catch {
+            failure = error
+        }
+        await disposeUsings(of: inner, line: endLine)
+        if let failure { throw failure }
     }
 
     // MARK: one statement
@@ -202,15 +197,9 @@ extension ScriptInterpreter {
             log(text)
             return .logged(text)
         case .block(let body):
-            let inner = Scope(parent: f.scope)
-            var failure: (any Error)?
-            do {
+            try await inBlock(f.scope, endLine: statement.range.end.line) { inner in
                 try await executeFunctionBody(body, Frame(scope: inner, file: f.file))
-            } catch {
-                failure = error
             }
-            await disposeUsings(of: inner, line: statement.range.end.line)
-            if let failure { throw failure }
             return .none
         case .request:
             throw f.fault("a request block can only run at the top level of a script", name: "SyntaxError", at: statement.range)

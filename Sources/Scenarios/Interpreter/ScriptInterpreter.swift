@@ -2,17 +2,19 @@ import RPCEngine
 import Synchronization
 
 /// Runs the script language on a ``Runtime``, as the code of the primary worker: a whole
-/// scenario script (``runScript(_:)``), or one console line at a time (``evaluate(line:)``).
+/// scenario script (``runScript(_:file:)``), or one console line at a time (``evaluate(line:)``).
 ///
 /// State: one top-level scope that outlives lines (console variables persist, and can see what
 /// the scenario script declared), the current request to the primary worker (begun lazily, ended
 /// by ``newRequest()`` or at the end of a script), the transcript, and expectation counts.
 ///
-/// Threading: the interpreter is driven from one thread, the one that drives the runtime's loop
-/// (the CLI's main thread, the inspector's UI thread). The blocking entry points start work on
-/// the loop and drive it until idle; ``submit(line:)`` only starts it, for a caller that drives
-/// the loop itself. All interpreter state is touched only by jobs on the runtime's loop, one at a
-/// time, which is why the class can be `@unchecked Sendable`; never call it from two threads.
+/// Threading: the interpreter belongs to the one thread that drives the runtime's loop (the
+/// CLI's main thread, the inspector's UI thread). The blocking entry points start work on the
+/// loop and drive it until idle; ``submit(line:)`` only starts it, for a caller that drives the
+/// loop itself. The loop runs its jobs on the driving thread, one at a time, so interpreter
+/// state is only ever touched by that thread — between drives by the entry points, during them
+/// by the loop's jobs. That is why the class can be `@unchecked Sendable`: never use one
+/// interpreter from two threads, nor drive its runtime from another thread.
 public final class ScriptInterpreter: @unchecked Sendable {
     /// The runtime the script runs on.
     public let runtime: Runtime
