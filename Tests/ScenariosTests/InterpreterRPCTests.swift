@@ -1,5 +1,6 @@
 import RPCEngine
 import Testing
+import WorkerCatalog
 
 @testable import Scenarios
 
@@ -223,5 +224,24 @@ import Testing
         #expect(ticket.result?.value?.summary() == "42")
         #expect(ticket.result?.entries.count == 2)
         #expect(c.submit(line: "let let").result?.diagnostic?.message == "'let' is a reserved word and cannot name a variable")
+    }
+
+    @Test func aStartedScriptFinishesWhenTheCallerDrivesTheLoop() throws {
+        let (scenario, configuration) = try ScenarioRunner.load(
+            fileName: "s.scenario", text: Run.workers + "\n---\nsleep 1s\nexpect await env.T.answer == 42\n")
+        let runtime = try Runtime(configuration: configuration, modules: Catalog.modules)
+        let interpreter = ScriptInterpreter(runtime: runtime, fileName: "s.scenario")
+        let ticket = interpreter.startScript(scenario.statements, file: scenario.file)
+        #expect(ticket.result == nil)
+        runtime.runUntilIdle()
+        #expect(ticket.result == .passed(held: 1))
+        #expect(interpreter.transcript.status == .passed(held: 1))
+    }
+
+    @Test func theConsoleContinuesAfterAScript() {
+        let run = Run.file("let answer = await env.T.answer\nusing c = await env.T.makeCounter(1)")
+        let console = run.interpreter!
+        #expect(console.answer("answer + 1") == "43")
+        #expect(console.answer("await c.increment()") == "error: uncaught Error: RPC stub used after being disposed.")
     }
 }

@@ -12,15 +12,16 @@ public struct ConsoleResult: Sendable {
     public var failures: Int { entries.filter(\.isFailure).count }
 }
 
-/// A console line started with ``ScriptInterpreter/submit(line:)``, for a caller that drives the
-/// runtime's loop itself: ``result`` is set once the line has finished.
-public final class ConsoleTicket: Sendable {
-    private let box = ResultBox<ConsoleResult>()
+/// Work started on the interpreter without driving the loop (``ScriptInterpreter/submit(line:)``,
+/// ``ScriptInterpreter/startScript(_:file:)``), for a caller that drives the runtime's loop
+/// itself: ``result`` is set once the work has finished.
+public final class ScriptTicket<Value: Sendable>: Sendable {
+    private let box = ResultBox<Value>()
     init() {}
-    init(_ result: ConsoleResult) { box.set(result) }
-    func set(_ result: ConsoleResult) { box.set(result) }
-    /// The line's result, or `nil` while it runs.
-    public var result: ConsoleResult? { box.get() }
+    init(_ result: Value) { box.set(result) }
+    func set(_ result: Value) { box.set(result) }
+    /// The result, or `nil` while the work runs.
+    public var result: Value? { box.get() }
 }
 
 extension ScriptInterpreter {
@@ -31,7 +32,20 @@ extension ScriptInterpreter {
     ///
     /// The statements should have passed ``ScriptChecker`` (``ScenarioRunner`` does that).
     public func runScript(_ statements: [Statement], file: SourceFile) -> ScenarioStatus {
-        let aborted: ScriptThrow?? = drive {
+        let ticket = startScript(statements, file: file)
+        runtime.runUntilIdle()
+        if let status = ticket.result { return status }
+        let status = ScenarioStatus.runFailed("the script never finished: it waits for something that can never happen")
+        transcript.status = status
+        return status
+    }
+
+    /// Starts a whole script without driving the loop (see ``runScript(_:file:)``); the ticket's
+    /// result is set when the script and its implicit request have ended. A caller that drives
+    /// the loop itself (with a wall clock, say) can draw between jobs.
+    public func startScript(_ statements: [Statement], file: SourceFile) -> ScriptTicket<ScenarioStatus> {
+        let ticket = ScriptTicket<ScenarioStatus>()
+        runtime.start {
             var thrown: ScriptThrow?
             do {
                 try await self.runTopLevel(statements, file: file)
@@ -41,23 +55,20 @@ extension ScriptInterpreter {
                 thrown = ScriptThrow.fault("\(error)", name: "Error", file: file, range: .zero)
             }
             await self.endCurrentRequest()
-            return thrown
+            let status: ScenarioStatus
+            if let thrown {
+                let location = "\(thrown.file.name):\(thrown.range.start.line):\(thrown.range.start.column)"
+                status = .runFailed("uncaught \(thrown.error.name): \(thrown.error.message) at \(location)")
+                self.abortDiagnostic = thrown.diagnostic
+            } else if self.expectationsFailed > 0 {
+                status = .expectationFailed(held: self.expectationsHeld, failed: self.expectationsFailed)
+            } else {
+                status = .passed(held: self.expectationsHeld)
+            }
+            self.transcript.status = status
+            ticket.set(status)
         }
-        let status: ScenarioStatus
-        switch aborted {
-        case .none:
-            status = .runFailed("the script never finished: it waits for something that can never happen")
-        case .some(.some(let thrown)):
-            let location = "\(thrown.file.name):\(thrown.range.start.line):\(thrown.range.start.column)"
-            status = .runFailed("uncaught \(thrown.error.name): \(thrown.error.message) at \(location)")
-            abortDiagnostic = thrown.diagnostic
-        case .some(.none):
-            status = expectationsFailed > 0
-                ? .expectationFailed(held: expectationsHeld, failed: expectationsFailed)
-                : .passed(held: expectationsHeld)
-        }
-        transcript.status = status
-        return status
+        return ticket
     }
 
     /// Runs one console line — any statements of the script language — in the current request
@@ -77,7 +88,7 @@ extension ScriptInterpreter {
     /// Starts one console line without driving the loop: the caller drives it (for example a
     /// user interface that keeps drawing while calls are in flight) and reads the ticket's
     /// result when it is set. A line that does not parse is answered at once.
-    public func submit(line: String) -> ConsoleTicket {
+    public func submit(line: String) -> ScriptTicket<ConsoleResult> {
         // The console is one growing file: each line is parsed where it ends up in it, so
         // diagnostics read `console:3:5` and functions keep pointing at the line that made them.
         let start = consoleText.unicodeScalars.count
@@ -90,9 +101,9 @@ extension ScriptInterpreter {
             for (key, binding) in globals.bindings { declared[key] = binding.kind }
             try ScriptChecker.checkConsoleLine(statements, file: file, declared: declared)
         } catch {
-            return ConsoleTicket(ConsoleResult(entries: [], value: nil, diagnostic: error))
+            return ScriptTicket(ConsoleResult(entries: [], value: nil, diagnostic: error))
         }
-        let ticket = ConsoleTicket()
+        let ticket = ScriptTicket<ConsoleResult>()
         let first = transcript.entries.count
         runtime.start {
             self.lastValue = nil

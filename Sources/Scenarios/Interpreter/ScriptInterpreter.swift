@@ -74,12 +74,9 @@ public final class ScriptInterpreter: @unchecked Sendable {
     // MARK: driving the loop
 
     /// Runs `body` as a task on the loop and drives the loop until nothing can make progress.
-    /// Returns `nil` when the task never finished (something waits for ever).
-    func drive<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T? {
-        let box = ResultBox<T>()
-        runtime.start { box.set(await body()) }
+    func drive(_ body: @escaping @Sendable () async -> Void) {
+        runtime.start { await body() }
         runtime.runUntilIdle()
-        return box.get()
     }
 
     // MARK: requests
@@ -107,7 +104,7 @@ public final class ScriptInterpreter: @unchecked Sendable {
     /// loop until idle; the next console line runs in a new request. The console's variables
     /// survive, and what they hold follows Workers' rules for cross-request use (§4.12).
     public func newRequest() {
-        _ = drive { await self.endCurrentRequest() }
+        drive { await self.endCurrentRequest() }
         transcript.entries.append(.note("request ended; the next line runs in a new request"))
     }
 
