@@ -188,6 +188,24 @@ import WorkerCatalog
 
     // MARK: robustness
 
+    @Test func deepButLegalNestingRunsWithoutExhaustingTheStack() {
+        let sum = Array(repeating: "1", count: 480).joined(separator: " + ")
+        let parens = String(repeating: "(", count: 190) + "1" + String(repeating: ")", count: 190)
+        // 190 levels of `(1 + (1 + ...))` around the recursive call: each call nests that deep.
+        let rightDeep = String(repeating: "(1 + ", count: 190) + "deeper(n - 1)" + String(repeating: ")", count: 190)
+        let run = Run.file("""
+            expect \(sum) == 480
+            expect \(parens) == 1
+            let deep = (n) => n <= 0 || deep(n - 1) && \(sum) == 480
+            expect deep(40)
+            expect deep(64) throws RangeError "Maximum call stack size exceeded"
+            let deeper = (n) => n <= 0 || \(rightDeep)
+            expect deeper(3) == 571
+            expect deeper(20) throws RangeError "Maximum call stack size exceeded"
+            """)
+        #expect(run.status == .passed(held: 6), "\(run.outcomes)")
+    }
+
     @Test func mutatedScenariosNeverCrashTheInterpreter() throws {
         let files = ScenarioFilesTests.files
         #expect(!files.isEmpty)

@@ -307,4 +307,9 @@ import Testing
         #expect(run.transcript.entries.contains(.statement(
             line: base, depth: 0, source: "expect x == 1", outcome: .failed(expected: "1", actual: "2"), inFunction: true)))
     }
+
+    @Test func aFunctionCalledBeforeADeclarationItUsesHitsTheTemporalDeadZone() {
+        let run = Run.file("let f = () => later\nlog f()\nlet later = 1")
+        #expect(run.status == .runFailed("uncaught ReferenceError: Cannot access 'later' before initialization at t.scenario:\(base):15"))
+    }
 }

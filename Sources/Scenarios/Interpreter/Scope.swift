@@ -54,16 +54,4 @@ final class Scope {
         }
         return nil
     }
-
-    /// Every name visible from here, innermost first, without duplicates (for hints).
-    var visibleNames: [String] {
-        var names: [String] = []
-        var seen: Set<String> = []
-        var scope: Scope? = self
-        while let current = scope {
-            for name in current.bindings.keys.sorted() where seen.insert(name).inserted { names.append(name) }
-            scope = current.parent
-        }
-        return names
-    }
 }

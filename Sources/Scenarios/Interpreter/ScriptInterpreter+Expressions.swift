@@ -117,11 +117,12 @@ extension ScriptInterpreter {
         case "runtime": return .runtime
         case "console": return .console
         default:
-            let candidates = f.scope.visibleNames + Self.globalNames
+            // The static check found a declaration for every name, so a name that is not bound
+            // yet is one whose declaration has not run: JavaScript's temporal dead zone, met
+            // inside a function called before the declaration.
             throw f.fault(
-                "\(name) is not defined", name: "ReferenceError", at: range,
-                hint: Suggestion.closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
-                    ?? "declare it first: let \(name) = ...")
+                "Cannot access '\(name)' before initialization", name: "ReferenceError", at: range,
+                hint: "it is declared further down; declare it before the code that calls this function runs")
         }
     }
 
