@@ -162,7 +162,7 @@ import Testing
             """)
         #expect(run.status == .passed(held: 1))
         #expect(run.outcomes == [
-            "\(base): value(\"RpcTarget(RpcTarget)\")", "\(base + 1): held", "\(base): logged(\"bye\")", "\(base + 2): none",
+            "\(base): value(\"RpcTarget(t)\")", "\(base + 1): held", "\(base): logged(\"bye\")", "\(base + 2): none",
         ])
         #expect(run.transcript.text.contains("ƒ log \"bye\"  » bye"))
     }

@@ -52,7 +52,7 @@ extension ScriptInterpreter {
         case .bytes(let bytes):
             return .value(.bytes(RpcBytes(bytes)))
         case .rpcTarget(let members):
-            return .value(try makeTarget(try await evaluate(members, f), at: members.range, f))
+            return .value(try makeTarget(try await evaluate(members, f), name: name, at: members.range, f))
         case .sameValue(let a, let b):
             let x = try await evaluate(a, f)
             let y = try await evaluate(b, f)

@@ -114,8 +114,9 @@ extension ScriptInterpreter {
 
     /// `rpcTarget({ ... })`: a local `RpcTarget` whose methods are the object's functions; a
     /// `dispose` member becomes its `[Symbol.dispose]`. Other members stay private, as instance
-    /// properties of a JavaScript `RpcTarget` do (§2.1).
-    func makeTarget(_ members: ScriptValue, at range: SourceRange, _ f: Frame) throws -> RpcValue {
+    /// properties of a JavaScript `RpcTarget` do (§2.1). It is named after the name it is
+    /// declared with (`let guestbook = rpcTarget(...)` shows as `RpcTarget(guestbook)`).
+    func makeTarget(_ members: ScriptValue, name: String?, at range: SourceRange, _ f: Frame) throws -> RpcValue {
         guard case .value(.object(let object)) = members else {
             throw f.fault(
                 "rpcTarget(...) needs an object of functions, not \(members.summary())", at: range,
@@ -127,7 +128,7 @@ extension ScriptInterpreter {
             guard case .function(let function) = value else { continue }
             if key == "dispose" { disposer = function } else { methods.append((key, function)) }
         }
-        let target = ScriptedTarget(methods: methods, dispose: disposer)
+        let target = ScriptedTarget(name: name ?? "RpcTarget", methods: methods, dispose: disposer)
         if let disposer { targetDisposers[ObjectIdentifier(target)] = (target, disposer) }
         return .target(RpcTargetRef(target))
     }
