@@ -157,7 +157,8 @@ extension ScriptInterpreter {
     // MARK: built-in methods of local values
 
     /// `includes`, `has`, `get`, `getTime`, `toISOString` and `console.log`, when `base` has
-    /// them; `nil` otherwise.
+    /// them; `nil` otherwise. Elements and keys compare with the script's `==` (deep equality):
+    /// JavaScript compares objects by identity, which values copied across RPC do not keep.
     func builtinMethod(_ base: ScriptValue, _ name: String, _ arguments: [Expression], at range: SourceRange, _ f: Frame)
         async throws -> ScriptValue?
     {

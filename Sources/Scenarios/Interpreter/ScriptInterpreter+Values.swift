@@ -136,7 +136,9 @@ extension ScriptInterpreter {
     // MARK: disposal
 
     /// Checks that `value` can be declared with `using` (JavaScript checks at the declaration):
-    /// `null` and `undefined` are allowed and skipped.
+    /// `null` and `undefined` are allowed and skipped. Any object, array, map or set is accepted
+    /// as an RPC result would be (disposing it disposes the stubs inside, §4.7): a value does not
+    /// say whether it came from RPC or from a literal.
     func checkDisposable(_ value: ScriptValue, at range: SourceRange, _ f: Frame) throws {
         if let reason = notDisposableReason(value) {
             throw f.fault(reason.message, at: range, hint: reason.hint)
