@@ -1,1 +1,2 @@
-print("switchboard")
+// The entry point only: everything lives in `Switchboard` and its subcommands (one file each).
+Switchboard.main()
