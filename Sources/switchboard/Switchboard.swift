@@ -5,21 +5,27 @@ import ArgumentParser
 struct Switchboard: ParsableCommand {
     /// Every subcommand, in the order `--help` lists them.
     static let subcommandList: [any ParsableCommand.Type] = [
+        TuiCommand.self,
         RunCommand.self,
         CheckCommand.self,
+        CatalogCommand.self,
+        ExportCommand.self,
     ]
 
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "Cloudflare Workers' RPC model in Swift: run, check and inspect scenarios.",
         discussion: """
-            With no subcommand, switchboard will open the terminal inspector on the guided tour \
-            (scenarios/00-tour.scenario). Until the inspector lands, it prints a hint instead.
+            With no subcommand, switchboard opens the terminal inspector on the guided tour \
+            (scenarios/00-tour.scenario).
             """,
         subcommands: subcommandList)
 
-    /// `switchboard` with no arguments: a placeholder for the inspector (one line, nothing runs).
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
+    var noMouse = false
+
+    /// `switchboard` with no arguments: the inspector on the guided tour.
     func run() throws {
-        print("switchboard: the inspector is not built yet; try 'switchboard run scenarios/00-tour.scenario' or 'switchboard check'")
+        try TuiCommand.open(TuiCommand.tour, mouse: !noMouse)
     }
 }

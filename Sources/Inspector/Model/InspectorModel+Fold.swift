@@ -125,10 +125,14 @@ extension InspectorModel {
             position = workers[w].liveContexts.firstIndex(of: ctx)
             if let position { workers[w].liveContexts.remove(at: position) }
         }
-        // Stubs still live whose target lived here can no longer be used (§6.3, §6.5).
+        // Stubs still live whose target lived here can no longer be used (§6.3, §6.5). A
+        // promise is not: once settled it keeps its result on the caller's side (§5.4), and a
+        // rejected one is broken by its call instead.
         var broken: [Int] = []
         for stub in contexts[c].hostedStubs {
-            guard let s = stubIndex[stub], stubs[s].disposal == nil, stubs[s].breakage == nil else { continue }
+            guard let s = stubIndex[stub], stubs[s].disposal == nil, stubs[s].breakage == nil,
+                  stubs[s].created.kind != .promise
+            else { continue }
             stubs[s].breakage = .hostEnded(ctx, reason, seq: event.seq)
             broken.append(s)
         }

@@ -99,10 +99,10 @@ extension Runtime {
         if leftovers.contains(where: { $0.kind != .promise }) && ctx.endReason != .aborted {
             emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
         }
-        // Sessions still open are cancelled first: the caller is gone (§6.3).
+        for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
+        // Sessions still open after that are cancelled: the caller is gone (§6.3).
         for session in ctx.opened where !session.ended { endSession(session, reason: .cancelled) }
         ctx.opened.removeAll()
-        for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
     }
 
     func finishContext(_ ctx: ContextState) {

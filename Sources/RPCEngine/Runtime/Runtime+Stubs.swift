@@ -26,6 +26,9 @@ extension Runtime {
         return stub
     }
 
+    /// Dups the stub `id` as its holder would (the inspector's `D`).
+    public func duplicate(_ id: StubID) throws -> Stub { try dup(id) }
+
     func dup(_ id: StubID) throws -> Stub {
         let stub = try liveStub(id)
         guard stub.kind != .promise else { throw RpcError.typeError("An RpcPromise has no dup(); await it first.") }
