@@ -27,6 +27,13 @@ final class ProbeObject: DurableObject, RpcInterface {
         try ctx.storage.put(b, value)
         return "written"
     }
+    /// A write, an await on storage, another write: two batches.
+    func writeAwaitWrite(_ a: String, _ b: String) async throws -> RpcValue {
+        try ctx.storage.put(a, 1)
+        let seen = try await ctx.storage.get(a)
+        try ctx.storage.put(b, 2)
+        return seen
+    }
     func remove(_ key: String) throws -> Bool { try ctx.storage.delete(key) }
     func removeMany(_ keys: [String]) throws -> Int { try ctx.storage.delete(keys) }
     func readMany(_ keys: [String]) async throws -> RpcValue {
@@ -126,6 +133,7 @@ final class ProbeObject: DurableObject, RpcInterface {
         $0.method("read", ProbeObject.read)
         $0.method("write", ProbeObject.write)
         $0.method("writeTwo", ProbeObject.writeTwo)
+        $0.method("writeAwaitWrite", ProbeObject.writeAwaitWrite)
         $0.method("remove", ProbeObject.remove)
         $0.method("removeMany", ProbeObject.removeMany)
         $0.method("readMany", ProbeObject.readMany)

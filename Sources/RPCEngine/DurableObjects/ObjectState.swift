@@ -105,7 +105,7 @@ enum DeliveryOutcome: Sendable {
 
 struct InFlightDelivery {
     let continuation: CheckedContinuation<DeliveryOutcome, Never>
-    let task: Task<Void, Never>
+    var task: Task<Void, Never>?
 }
 
 /// The critical sections the running code descends from: set by `blockConcurrencyWhile` and

@@ -269,7 +269,6 @@ extension Runtime {
 
     func deliverToObject(_ object: ObjectState, _ sent: SentPush) async throws -> RpcValue {
         if let reason = object.broken { throw reason }
-        try await admit(object, call: sent.call)
         switch await runDelivery(object, sent) {
         case .broken(let reason):
             throw reason
@@ -284,23 +283,28 @@ extension Runtime {
         }
     }
 
-    /// Runs the delivery as its own task on the loop, so that breaking the object can reject
-    /// the caller at once while the method's code is still suspended somewhere (§6.5).
+    /// Runs the delivery as its own task on the loop: it passes the input gate, then runs the
+    /// method. The gate is checked by that task itself, in the job that goes on to run the
+    /// method's synchronous part (as a JavaScript event runs to its first await), so a call
+    /// that arrives next sees the gate as that part left it. Being its own task, the delivery
+    /// can be abandoned: breaking the object rejects the caller at once while the method's
+    /// code is still suspended somewhere (§6.5).
     private func runDelivery(_ object: ObjectState, _ sent: SentPush) async -> DeliveryOutcome {
         let token = object.nextDelivery
         object.nextDelivery += 1
         let bound = LoopBound((object, sent))
         return await withCheckedContinuation { (continuation: CheckedContinuation<DeliveryOutcome, Never>) in
-            let task = Task(executorPreference: loop) {
+            object.inFlight[token] = InFlightDelivery(continuation: continuation, task: nil)
+            object.inFlight[token]?.task = Task(executorPreference: loop) {
                 let outcome: DeliveryOutcome
                 do {
+                    try await self.admit(bound.value.0, call: bound.value.1.call)
                     outcome = .value(try await self.invokeInObject(bound.value.0, bound.value.1))
                 } catch {
                     outcome = .threw(RpcError.from(error))
                 }
                 await self.deliveryFinished(bound.value.0, token, outcome)
             }
-            object.inFlight[token] = InFlightDelivery(continuation: continuation, task: task)
         }
     }
 
@@ -586,7 +590,7 @@ extension Runtime {
         object.gateResumed += waiting.count
         for waiter in waiting { waiter.continuation.resume() }
         for (_, delivery) in object.inFlight.sorted(by: { $0.key < $1.key }) {
-            delivery.task.cancel()
+            delivery.task?.cancel()
             delivery.continuation.resume(returning: .broken(reason))
         }
         object.inFlight.removeAll()
