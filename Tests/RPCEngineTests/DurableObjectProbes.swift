@@ -34,6 +34,30 @@ final class ProbeObject: DurableObject, RpcInterface {
         try ctx.storage.put(b, 2)
         return seen
     }
+    /// Tries to store each kind of reference; returns the errors.
+    func putReferences(_ stub: Stub) -> [String] {
+        let values: [RpcValue] = [
+            .stub(stub), .function(RpcFunction { () in 1 }), .target(RpcTargetRef(ProbeCounter(1))), .opaque(typeName: "Socket"),
+            ["nested": [.function(RpcFunction { () in 2 })]],
+        ]
+        return values.map { value in
+            do {
+                try ctx.storage.put("ref", value)
+                return "stored"
+            } catch {
+                return "\(error)"
+            }
+        }
+    }
+    func deleteAllInTransaction() async throws -> String {
+        try await ctx.storage.transaction { _ in try ctx.storage.deleteAll() }
+        return "unreachable"
+    }
+    func writeThenAbort(_ key: String) throws -> Int {
+        try ctx.storage.put(key, "lost")
+        try ctx.abort("aborted after a write")
+    }
+    func abortContext(_ message: String) throws -> Int { try ctx.context.abort(.rangeError(message)) }
     func remove(_ key: String) throws -> Bool { try ctx.storage.delete(key) }
     func removeMany(_ keys: [String]) throws -> Int { try ctx.storage.delete(keys) }
     func readMany(_ keys: [String]) async throws -> RpcValue {
@@ -134,6 +158,10 @@ final class ProbeObject: DurableObject, RpcInterface {
         $0.method("write", ProbeObject.write)
         $0.method("writeTwo", ProbeObject.writeTwo)
         $0.method("writeAwaitWrite", ProbeObject.writeAwaitWrite)
+        $0.method("putReferences", ProbeObject.putReferences)
+        $0.method("deleteAllInTransaction", ProbeObject.deleteAllInTransaction)
+        $0.method("writeThenAbort", ProbeObject.writeThenAbort)
+        $0.method("abortContext", ProbeObject.abortContext)
         $0.method("remove", ProbeObject.remove)
         $0.method("removeMany", ProbeObject.removeMany)
         $0.method("readMany", ProbeObject.readMany)

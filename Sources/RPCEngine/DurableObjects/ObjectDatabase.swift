@@ -194,6 +194,30 @@ final class ObjectDatabase {
     /// Runs `query` (one or more statements) with `bindings`; returns the last statement's
     /// rows. `beginBatch` is called before the first statement that writes.
     func exec(_ query: String, _ bindings: [DatabaseValue], beginBatch: (Database) throws -> Void) throws -> SqlCursor {
+        do {
+            return try run(query, bindings, beginBatch: beginBatch)
+        } catch let error as DatabaseError {
+            // A failed statement is undone by SQLite; some failures undo the whole transaction,
+            // and then the batch is gone too.
+            if batchOpen && !queue.inDatabase({ $0.isInsideTransaction }) {
+                batchOpen = false
+                batchWrites = 0
+            }
+            throw Self.workersError(error)
+        }
+    }
+
+    /// SQLite's message and result code, as Workers reports them (`no such table: t: SQLITE_ERROR`).
+    static func workersError(_ error: DatabaseError) -> RpcError {
+        let names: [Int32: String] = [
+            1: "SQLITE_ERROR", 5: "SQLITE_BUSY", 8: "SQLITE_READONLY", 11: "SQLITE_CORRUPT", 13: "SQLITE_FULL",
+            18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT", 20: "SQLITE_MISMATCH", 23: "SQLITE_AUTH", 25: "SQLITE_RANGE",
+        ]
+        let code = error.resultCode.primaryResultCode.rawValue
+        return RpcError.error("\(error.message ?? "SQLite error"): \(names[code] ?? "SQLITE_ERROR")")
+    }
+
+    private func run(_ query: String, _ bindings: [DatabaseValue], beginBatch: (Database) throws -> Void) throws -> SqlCursor {
         try queue.inDatabase { db in
             let before = db.totalChangesCount
             let statements = try db.allStatements(sql: query, arguments: bindings.isEmpty ? nil : StatementArguments(bindings))

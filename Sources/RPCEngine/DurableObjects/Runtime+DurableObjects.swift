@@ -424,10 +424,11 @@ extension Runtime {
     func performSql(_ object: ObjectState, _ query: String, _ bindings: [DatabaseValue]) throws -> SqlCursor {
         try checkUsable(object)
         var began = false
+        // The batch's commit is scheduled even when a later statement fails.
+        defer { if began { scheduleFlush(object) } }
         let cursor = try object.database.exec(query, bindings) { db in
             if try object.database.beginBatchIfNeeded(in: db) { began = true }
         }
-        if began { scheduleFlush(object) }
         if cursor.wrote { object.database.noteWrites(max(cursor.rowsWritten, 1)) }
         return cursor
     }
@@ -533,6 +534,7 @@ extension Runtime {
         let open = object.database.batchOpen && object.transactionDepth == 0
         let batch = open ? object.database.batchNumber + 1 : object.database.batchNumber
         guard batch > object.confirmedBatch else { return }
+        if open { scheduleFlush(object) }
         let writes = object.unconfirmed.reduce(0) { $0 + $1.writes } + (open ? object.database.batchWrites : 0)
         emitObject(object, .outputGateHeld(call: call, writes: writes, outgoing: outgoing))
         await withCheckedContinuation { object.outputWaiters.append((batch, $0)) }
