@@ -221,3 +221,28 @@ import Testing
         expectNoObjectLeaks(runtime)
     }
 }
+
+/// The same program gives the same event log, byte for byte, gates and storage included.
+@Suite struct DurableObjectDeterminismTests {
+    @Test func sameProgramSameLog() throws {
+        func program() throws -> String {
+            let runtime = try makeObjectRuntime(seed: 7)
+            _ = try runtime.run { env, _ -> [RpcValue] in
+                let a = try env.namespace("OBJECTS").getByName("alpha")
+                let b = try env.namespace("OBJECTS").get(try env.namespace("OBJECTS").newUniqueId())
+                let p1 = try a.slowIncrement.start(1, 5)
+                let p2 = try a.blockFor.start(3)
+                let p3 = try b.writeTwo.start("x", "y", 1)
+                let p4 = try a.increment.start(2)
+                var out: [RpcValue] = []
+                for p in [p1, p2, p3, p4] { out.append(try await p.value()) }
+                return out
+            }
+            runtime.query { $0.shutDownDurableObjects() }
+            return runtime.log.text
+        }
+        let first = try program()
+        #expect(try program() == first)
+        #expect(first.contains("durableObject"))
+    }
+}

@@ -161,7 +161,7 @@ import Testing
         #expect(error([WorkerConfig(name: "c", durableObjects: [.init(name: "NS", className: "ProbeObject")]), objects])
             == "Worker \"c\": Durable Object binding \"NS\": worker \"c\" has no module (main) to export class \"ProbeObject\".")
         #expect(error([WorkerConfig(name: "c", durableObjects: [.init(name: "NS", className: "Missing", scriptName: "objects")]), objects])
-            == "Worker \"c\": Durable Object binding \"NS\": module \"objects\" has no class named \"Missing\". Its exports: ProbeObject, OtherObject, Legacy, Helper.")
+            == "Worker \"c\": Durable Object binding \"NS\": module \"objects\" has no class named \"Missing\". Its exports: ProbeObject, OtherObject, LoadingObject, Legacy, Helper.")
         #expect(error([WorkerConfig(name: "c", durableObjects: [.init(name: "NS", className: "Helper", scriptName: "objects")]), objects])
             == "Worker \"c\": Durable Object binding \"NS\": \"Helper\" of module \"objects\" is not a Durable Object class.")
         #expect(error([
@@ -177,14 +177,15 @@ import Testing
         let runtime = try makeObjectRuntime()
         let lines = runtime.log.events().prefix(2).map(\.text)
         #expect(lines == [
-            "1 0ms workerDeclared client primary PROBE→probe OBJECTS→do:objects.ProbeObject OTHERS→do:objects.OtherObject LEGACY→do:objects.Legacy",
-            "2 0ms workerDeclared objects main=objects SELF→do:objects.ProbeObject export=ProbeObject export=OtherObject export=Legacy export=Helper",
+            "1 0ms workerDeclared client primary PROBE→probe OBJECTS→do:objects.ProbeObject OTHERS→do:objects.OtherObject LEGACY→do:objects.Legacy LOADING→do:objects.LoadingObject",
+            "2 0ms workerDeclared objects main=objects SELF→do:objects.ProbeObject export=ProbeObject export=OtherObject export=LoadingObject export=Legacy export=Helper",
         ])
         guard case .workerDeclared(let w) = runtime.log.events()[0].payload else { Issue.record("no workerDeclared"); return }
         #expect(w.durableObjects == [
             .init(name: "OBJECTS", className: "ProbeObject", script: "objects"),
             .init(name: "OTHERS", className: "OtherObject", script: "objects"),
             .init(name: "LEGACY", className: "Legacy", script: "objects"),
+            .init(name: "LOADING", className: "LoadingObject", script: "objects"),
         ])
         let module = runtime.module(ofWorker: "objects")
         #expect(module?.export(named: "ProbeObject")?.extendsDurableObject == true)

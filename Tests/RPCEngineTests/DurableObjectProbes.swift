@@ -191,6 +191,25 @@ final class ProbeObject: DurableObject, RpcInterface {
     }
 }
 
+/// Loads its state in the constructor, inside `blockConcurrencyWhile` (the Workers idiom):
+/// no call is delivered before it is loaded.
+final class LoadingObject: DurableObject, RpcInterface {
+    var loaded: RpcValue = "not loaded"
+
+    required init(ctx: DurableObjectState, env: Env) {
+        super.init(ctx: ctx, env: env)
+        ctx.blockConcurrencyWhile { [self] in
+            try await ctx.sleep(ms: 20)
+            let stored = try await ctx.storage.get("value")
+            if case .undefined = stored { try ctx.storage.put("value", "initial") }
+            loaded = .string("loaded at \(ctx.now)ms")
+        }
+    }
+
+    func state() -> RpcValue { loaded }
+    static let rpc = Members<LoadingObject> { $0.method("state", LoadingObject.state) }
+}
+
 /// A second class, for namespace checks.
 final class OtherObject: DurableObject, RpcInterface {
     func hello() -> String { "hello from \(ctx.id.name ?? "?")" }
@@ -201,6 +220,7 @@ let objectModules = probeModules + [
     WorkerModule("objects") {
         $0.durableObject(ProbeObject.self)
         $0.durableObject(OtherObject.self)
+        $0.durableObject(LoadingObject.self)
         $0.durableObjectWithoutRpc("Legacy")
         $0.entrypoint(Third.self, as: "Helper")
     },
@@ -219,6 +239,7 @@ func makeObjectRuntime(stateDirectory: URL? = nil, seed: UInt64 = 0, log: EventL
                         DurableObjectBindingConfig(name: "OBJECTS", className: "ProbeObject", scriptName: "objects"),
                         DurableObjectBindingConfig(name: "OTHERS", className: "OtherObject", scriptName: "objects"),
                         DurableObjectBindingConfig(name: "LEGACY", className: "Legacy", scriptName: "objects"),
+                        DurableObjectBindingConfig(name: "LOADING", className: "LoadingObject", scriptName: "objects"),
                     ]),
                 WorkerConfig(
                     name: "objects", main: "objects",

@@ -188,6 +188,35 @@ import Testing
         expectNoObjectLeaks(runtime)
     }
 
+    /// A constructor's `blockConcurrencyWhile` holds the first call until the state is loaded.
+    @Test func constructorLoadsStateFirst() throws {
+        let runtime = try makeObjectRuntime()
+        let (state, at): (RpcValue, Int) = try runtime.run { env, ctx in
+            (try await env.namespace("LOADING").getByName("x").state(), ctx.now)
+        }
+        #expect(state == "loaded at 20ms")
+        #expect(at == 20)
+        #expect(objectEvents(runtime).map { $0.replacingOccurrences(of: "do:LoadingObject/x ", with: "") }.dropFirst().prefix(4) == [
+            "blockConcurrencyWhile began section=1", "call1 held at the input gate", "input gate closed (storage get)",
+            "storage get \"value\" → undefined",
+        ])
+        expectNoObjectLeaks(runtime)
+    }
+
+    /// A call on the promise of `getByName` (a scenario's `env.NS.getByName("a").increment()`,
+    /// not awaited) is pipelined onto the stub it resolves to.
+    @Test func pipeliningOnANamespaceCall() throws {
+        let runtime = try makeObjectRuntime()
+        let value: RpcValue = try runtime.run { env, _ in
+            let stub = try env.OBJECTS.getByName.start("alpha")
+            let result = try await stub.increment(2)
+            stub.dispose()
+            return result
+        }
+        #expect(value == 2)
+        expectNoObjectLeaks(runtime)
+    }
+
     /// §1.7: a Durable Object's waitUntil tasks have no drain timeout; they end when they
     /// finish, or when the object shuts down (cancelled).
     @Test func waitUntilHasNoTimeout() throws {

@@ -69,6 +69,34 @@ public struct DurableObjectState: Sendable {
         return result
     }
 
+    /// Starts `blockConcurrencyWhile(body)` without waiting for it: the form a constructor uses
+    /// (`ctx.blockConcurrencyWhile(async () => { this.value = await ctx.storage.get("value") })`
+    /// in JavaScript), since `init` cannot await. The critical section begins at once, so no
+    /// call reaches the object until `body` has finished; if `body` throws, the object breaks.
+    public func blockConcurrencyWhile(_ body: nonisolated(nonsending) @escaping () async throws -> Void) {
+        let object = self.object
+        let work = LoopBound(body)
+        let section = runtime.onLoop { rt -> Int? in try? rt.beginSection(object.value, label: "blockConcurrencyWhile") }
+        guard let section else { return }
+        let runtime = self.runtime
+        let sections = DurableObjectTaskLocals.sections + [section]
+        let frame = CurrentContext.Frame(ctx: context, call: nil)
+        Task(executorPreference: runtime.loop) {
+            do {
+                try await DurableObjectTaskLocals.$sections.withValue(sections) {
+                    try await CurrentContext.$frame.withValue(frame) { try await work.value() }
+                }
+                runtime.onLoop { $0.endSection(object.value, section, error: nil) }
+            } catch {
+                let reason = RpcError.from(error)
+                runtime.onLoop {
+                    $0.endSection(object.value, section, error: reason)
+                    $0.breakObject(object.value, reason: reason)
+                }
+            }
+        }
+    }
+
     /// Keeps `body` running after the call returns (§1.7). A Durable Object has no drain
     /// timeout: tasks run until they finish or the object breaks or is shut down.
     public func waitUntil(_ label: String = "waitUntil", _ body: nonisolated(nonsending) @escaping () async throws -> Void) {
