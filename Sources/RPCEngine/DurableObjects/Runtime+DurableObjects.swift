@@ -256,8 +256,10 @@ extension Runtime {
 
     // MARK: delivery
 
-    /// Delivers a push whose target lives in a Durable Object's context: through the input
-    /// gate, as a task of its own, then through the output gate.
+    /// Delivers a push to its target. A target in a Durable Object's context (the object, an
+    /// `RpcTarget` or function it handed out, a result it holds) is reached through the input
+    /// gate, as a task of its own, and its result through the output gate; a stub the object
+    /// merely forwards is not an event for the object.
     func deliver(_ sent: SentPush) async throws -> RpcValue {
         if sent.calleeCtx.kind == .durableObject, let object = durableObjects.byContext[sent.calleeCtx.id] {
             if case .forward? = sent.targetBody {} else {
