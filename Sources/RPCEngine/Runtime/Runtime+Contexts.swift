@@ -96,7 +96,8 @@ extension Runtime {
     /// the sessions it opened (§4.10, §6.3).
     func disposeHeld(_ ctx: ContextState) {
         let leftovers = ctx.held.values.sorted { $0.id < $1.id }
-        if leftovers.contains(where: { $0.kind != .promise }) && ctx.endReason != .aborted {
+        // Promises and Durable Object stubs need no dispose() (§4.2).
+        if leftovers.contains(where: { $0.kind != .promise && $0.kind != .durableObject }) && ctx.endReason != .aborted {
             emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
         }
         for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
@@ -124,6 +125,12 @@ extension Runtime {
     /// revoked at once (§6.3, §6.5).
     func endSession(_ session: SessionState, reason: ContextEndReason) {
         guard !session.ended, let callee = session.callee else { return }
+        if callee.ctx.kind == .durableObject {
+            // A Durable Object's context outlives the session of each call into it (§8.5):
+            // only the session's capabilities go.
+            closeSession(session)
+            return
+        }
         if reason != .returned {
             dropAllExports(of: callee)
             if callee.ctx.phase == .returned { disposeHeld(callee.ctx) }
@@ -140,7 +147,7 @@ extension Runtime {
         session.callee = nil
     }
 
-    private func dropAllExports(of side: SessionSide) {
+    func dropAllExports(of side: SessionSide) {
         let exports = side.exports.sorted { $0.key < $1.key }
         side.exports.removeAll()
         for (_, entry) in exports { dropExport(entry) }
@@ -183,6 +190,10 @@ extension Runtime {
 
     func abort(context id: ContextID, reason: RpcError) {
         guard let ctx = contexts[id], ctx.abortReason == nil else { return }
+        if let object = hostedObject(ctx) {
+            breakObject(object, reason: reason)
+            return
+        }
         ctx.abortReason = reason
         if let session = ctx.servedSession {
             endSession(session, reason: .aborted)

@@ -46,6 +46,9 @@ extension Runtime {
 
     func dispose(_ stub: StubState, reason: DisposeReason, by: String?) {
         guard stub.disposed == nil else { return }
+        // A Durable Object stub is not session-scoped: disposing it has no effect; it goes
+        // only with its holder's context (§4.2, §8.2).
+        if stub.kind == .durableObject && reason != .contextEnded { return }
         stub.disposed = reason
         stub.disposedBy = by
         stub.holder.held[stub.id] = nil

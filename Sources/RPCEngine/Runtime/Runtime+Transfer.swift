@@ -115,6 +115,11 @@ extension Runtime {
             return export(.target(target), kind: .rpcTarget, label: target.label, from: from, to: to, createdBy: createdBy, into: &out)
         case .stub(let s):
             guard let stub = stubs[s.id] else { return .undefined }
+            if case .durableObject(let handle) = stub.hook {
+                let copy = copyDurableObjectStub(handle, to: to.ctx, createdBy: createdBy)
+                out.created.append(copy)
+                return .stub(Stub(runtime: self, id: copy.id, kind: .durableObject))
+            }
             acquire(stub.hook)
             out.sentStubs.append(stub)
             return export(.forward(stub.hook), kind: stub.kind, label: stub.label, from: from, to: to, createdBy: createdBy,
@@ -161,6 +166,7 @@ extension Runtime {
             return "{" + object.map { RpcValue.quote($0.key) + ":" + wire($0.value) }.joined(separator: ",") + "}"
         case .stub(let s):
             if let stub = stubs[s.id], case .imported(_, let id) = stub.hook { return "[\"export\",\(id)]" }
+            if let stub = stubs[s.id], case .durableObject(let handle) = stub.hook { return "[\"durableObject\",\"\(handle.id.hex)\"]" }
             return "[\"export\",?]"
         case .promise, .function, .target, .opaque: return "[\"undefined\"]"
         }
