@@ -97,10 +97,10 @@ import Testing
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 13)
         #expect(lines[0] == """
-            {"seq":1,"time":0,"kind":"workerDeclared","name":"main","primary":true,"bindings":[{"binding":"B","service":"b"}],"vars":{},"exports":[]}
+            {"seq":1,"time":0,"kind":"workerDeclared","name":"main","module":null,"primary":true,"bindings":[{"binding":"B","service":"b","entrypoint":null}],"vars":{"type":"object","value":{}},"exports":[]}
             """)
         #expect(lines[3] == """
-            {"seq":4,"time":0,"kind":"callStarted","call":"call1","callerCtx":"ctx1","callerWorker":"main","calleeWorker":"b","target":"B","path":["add"],"arguments":["1","2"],"session":"sess1"}
+            {"seq":4,"time":0,"kind":"callStarted","call":"call1","parent":null,"callerCtx":"ctx1","callerWorker":"main","calleeWorker":"b","target":"B","path":["add"],"arguments":[{"type":"number","value":1},{"type":"number","value":2}],"pipelinedOn":null,"session":"sess1"}
             """)
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]

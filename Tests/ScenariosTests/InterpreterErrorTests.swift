@@ -30,7 +30,7 @@ import WorkerCatalog
             hint: did you mean 'toolkit'?
             """)
         #expect(invalid("[[workers]]\nname = \"main\"\nmain = \"zzzzzzzzzz\"\n---\n").hasSuffix(
-            "hint: the catalogue has: workerB, greeter, counterService, remoteObjects, toolkit"))
+            "hint: the catalogue has: workerB, greeter, counterService, remoteObjects, toolkit, counterObject"))
     }
 
     @Test func unknownEntrypointIsReportedAtItsValue() {

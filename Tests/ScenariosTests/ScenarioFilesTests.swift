@@ -39,7 +39,7 @@ import Testing
         #expect(first.status.exitCode == 0)
         #expect(first.transcript.text == second.transcript.text)
         #expect(first.trace == second.trace)
-        #expect(EventJSON.lines(first.runtime!.log) == EventJSON.lines(second.runtime!.log))
+        #expect(JSONLExporter.export(first.runtime!.log.events()) == JSONLExporter.export(second.runtime!.log.events()))
     }
 
     @Test(arguments: files)

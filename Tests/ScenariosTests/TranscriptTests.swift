@@ -107,21 +107,4 @@ import Testing
 
             """)
     }
-
-    @Test func eventsAsJSON() {
-        let log = EventLog()
-        log.append(time: 5, .log(ctx: ContextID(2), worker: "w", level: .warn, text: "a \"quote\"\n\u{1}"))
-        log.append(time: 6, .step(text: "s", line: 3))
-        log.append(time: 7, .stubDisposed(stub: StubID(4), reason: .usingScopeEnded, by: "line9"))
-        log.append(time: 8, .callThrew(call: CallID(1), error: RpcError(name: "E", message: "m", remote: true, properties: ["code": 42]), durationMs: 0))
-        log.append(time: 9, .taskSettled(task: TaskID(1), ctx: ContextID(2), outcome: .cancelled))
-        #expect(EventJSON.lines(log) == """
-            {"seq":1,"time":5,"kind":"log","ctx":"ctx2","worker":"w","level":"warn","text":"a \\"quote\\"\\n\\u0001"}
-            {"seq":2,"time":6,"kind":"step","text":"s","line":3}
-            {"seq":3,"time":7,"kind":"stubDisposed","stub":"stub4","reason":"usingScopeEnded","by":"line9"}
-            {"seq":4,"time":8,"kind":"callThrew","call":"call1","error":{"name":"E","message":"m","remote":true,"properties":{"code":"42"}},"durationMs":0}
-            {"seq":5,"time":9,"kind":"taskSettled","task":"task1","ctx":"ctx2","outcome":"cancelled"}
-
-            """)
-    }
 }

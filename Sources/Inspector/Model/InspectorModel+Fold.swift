@@ -24,6 +24,10 @@ extension InspectorModel {
 
     private mutating func fold(_ event: Event) -> ModelUndo.Change {
         switch event.payload {
+        case .durableObject:
+            // Gates, storage and breakage of Durable Objects are listed in the Events pane; the
+            // instances themselves are their contexts (kind `durable object`).
+            return .none
         case .workerDeclared(let w):
             guard workerIndex[w.name] == nil else { return .none }
             workerIndex[w.name] = workers.count

@@ -38,6 +38,7 @@ public enum Glyph {
         case .property: "· property"
         case .objectField: "{} field"
         case .forwarded: "⇢ forwarded"
+        case .durableObject: "▣ Durable Object"
         }
     }
 
@@ -51,6 +52,7 @@ public enum Glyph {
         case .property: "property stub"
         case .objectField: "stub in an object field"
         case .forwarded: "forwarded stub"
+        case .durableObject: "Durable Object stub"
         }
     }
 }

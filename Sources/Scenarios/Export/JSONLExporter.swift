@@ -150,6 +150,14 @@ public enum JSONLExporter {
         case .step(let text, let line):
             o.string("text", text)
             o.int("line", line)
+        case .durableObject(let e):
+            o.string("object", e.object)
+            o.string("className", e.className)
+            o.string("worker", e.worker)
+            o.string("id", e.id)
+            o.string("name", e.name)
+            o.string("ctx", e.ctx.description)
+            o.string("detail", e.details)
         }
         return o.json
     }

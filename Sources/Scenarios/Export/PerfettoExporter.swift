@@ -103,6 +103,7 @@ extension PerfettoExporter {
                 case .log(let ctx, let worker, _, _):
                     if let worker { note(worker: worker) }
                     if let ctx { note(ctx, worker: worker) }
+                case .durableObject(let e): note(e.ctx, worker: e.worker)
                 case .callReturned, .callThrew, .stubDisposed, .step: break
                 }
             }
@@ -319,6 +320,9 @@ extension PerfettoExporter {
             case .step(let text, let line):
                 instant(text, cat: "step", at: event, ctx: nil, worker: world.primary,
                         args: [("line", line.map { String($0) } ?? "null")])
+            case .durableObject(let e):
+                instant(e.details, cat: "durableObject", at: event, ctx: e.ctx, worker: e.worker,
+                        args: [("object", q(e.object)), ("id", q(e.id))])
             }
         }
 

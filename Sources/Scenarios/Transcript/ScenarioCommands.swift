@@ -56,7 +56,7 @@ public enum ScenarioCommands {
                     output.stdout += "\n# event log\n" + runtime.log.text
                 }
             case .jsonl:
-                if let runtime = run.runtime { output.stdout += EventJSON.lines(runtime.log) }
+                if let runtime = run.runtime { output.stdout += JSONLExporter.export(runtime.log.events()) }
                 for entry in run.transcript.entries where entry.isFailure {
                     var lines: [String] = []
                     Transcript.render(entry, into: &lines)
