@@ -35,8 +35,8 @@ extension Runtime {
     /// The env of `worker`.
     public nonisolated func env(ofWorker worker: String) -> Env {
         let config = workerConfigs[worker]
-        return Env(runtime: self, worker: worker, bindingNames: config?.services.map(\.binding) ?? [],
-                   vars: Env.Vars(values: config?.vars ?? RpcObject()))
+        let names = (config?.services.map(\.binding) ?? []) + (config?.durableObjects.map(\.name) ?? [])
+        return Env(runtime: self, worker: worker, bindingNames: names, vars: Env.Vars(values: config?.vars ?? RpcObject()))
     }
 
     /// Runs `body` as a request to the primary worker, ending the request when it returns.

@@ -53,10 +53,22 @@ public enum ScenarioConfiguration {
         }
         var workers: [WorkerConfig] = []
         for worker in header.workers {
-            if let binding = worker.durableObjects.first {
-                throw fail(
-                    "Durable Object bindings are not supported yet ('\(binding.name)')", binding.range,
-                    hint: "the engine has no Durable Objects yet; remove durable_objects from this worker")
+            var objects: [DurableObjectBindingConfig] = []
+            for binding in worker.durableObjects {
+                let script = binding.scriptName.flatMap { header.worker(named: $0) } ?? worker
+                guard let main = script.main, let module = table[main] else {
+                    throw fail(
+                        "worker '\(script.name)' runs no module, so it exports no Durable Object class '\(binding.className)'",
+                        binding.scriptNameField?.value ?? binding.classNameField.value,
+                        hint: "name the worker whose module exports the class in script_name")
+                }
+                let classes = module.exports.filter { $0.kind == .durableObject }.map(\.name)
+                guard classes.contains(binding.className) else {
+                    throw fail(
+                        "module '\(main)' exports no Durable Object class '\(binding.className)'", binding.classNameField.value,
+                        hint: Suggestion.hint(for: binding.className, among: classes, listIntro: "its Durable Object classes: "))
+                }
+                objects.append(DurableObjectBindingConfig(name: binding.name, className: binding.className, scriptName: binding.scriptName))
             }
             var services: [ServiceBindingConfig] = []
             for service in worker.services {
@@ -88,7 +100,8 @@ public enum ScenarioConfiguration {
             }
             var vars = RpcObject()
             for variable in worker.vars { vars[variable.name] = rpcValue(variable.value) }
-            workers.append(WorkerConfig(name: worker.name, main: worker.main, services: services, vars: vars))
+            workers.append(WorkerConfig(
+                name: worker.name, main: worker.main, services: services, vars: vars, durableObjects: objects))
         }
         return RuntimeConfiguration(
             workers: workers, compatibilityDate: header.compatibilityDate?.description,
