@@ -13,16 +13,19 @@ import Testing
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Runs a tmux command. Only `capture-pane` reads output: a command that starts the tmux
+    /// server would hand the server the pipe, and reading it to the end would never finish.
     @discardableResult
-    static func tmux(_ args: [String]) throws -> (status: Int32, output: String) {
+    static func tmux(_ args: [String], readOutput: Bool = false) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tmuxPath() ?? "/usr/bin/tmux")
         process.arguments = args
         let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
+        process.standardOutput = readOutput ? pipe : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = readOutput ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
@@ -32,7 +35,7 @@ import Testing
         let deadline = Date().addingTimeInterval(20)
         var last = ""
         while Date() < deadline {
-            last = try tmux(["capture-pane", "-p", "-t", session]).output
+            last = try tmux(["capture-pane", "-p", "-t", session], readOutput: true).output
             if predicate(last) { return last }
             usleep(50_000)
         }

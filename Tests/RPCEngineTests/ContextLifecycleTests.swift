@@ -116,3 +116,30 @@ import Testing
         expectNoLeaks(runtime)
     }
 }
+
+/// §4.12: a stub belongs to the request that received it.
+@Suite struct CrossRequestTests {
+    @Test func aStubFromAnotherRequestCannotBeUsed() throws {
+        let runtime = try makeProbeRuntime()
+        let (inOwn, fromOther, promiseValue): (RpcValue, RpcError?, RpcValue) = try runtime.run { env, ctx in
+            let counter: Stub = try await env.PROBE.makeCounter(1)
+            defer { counter.dispose() }
+            let promise = try env.PROBE.add.start(2, 3)
+            let inOwn = try await counter.increment(1)
+            let other = await runtime.beginRequest()
+            let (fromOther, promiseValue) = await runtime.withContext(other) { () async -> (RpcError?, RpcValue) in
+                var failure: RpcError?
+                do { _ = try await counter.increment(1) } catch { failure = error as? RpcError }
+                // A promise of a simple value may be awaited from another request.
+                let value = (try? await promise.value()) ?? .undefined
+                return (failure, value)
+            }
+            await runtime.endRequest(other)
+            return (inOwn, fromOther, promiseValue)
+        }
+        #expect(inOwn == 2)
+        #expect(fromOther?.message == RpcError.Message.crossRequest("Client"))
+        #expect(promiseValue == 5)
+        expectNoLeaks(runtime)
+    }
+}

@@ -61,14 +61,25 @@ import WorkerCatalog
             "e.scenario:1:48: error: compatibility flags 'rpc_params_dup_stubs' and 'rpc_params_transfer_stubs' conflict"))
     }
 
-    @Test func durableObjectBindingsAreNotSupportedYet() {
-        let text = """
+    @Test func durableObjectBindingsNeedAModuleExportingTheClass() {
+        let noModule = """
             [[workers]]
             name = "main"
             durable_objects.bindings = [{ name = "COUNTERS", class_name = "CounterObject" }]
             ---
             """
-        #expect(invalid(text).hasPrefix("e.scenario:3:29: error: Durable Object bindings are not supported yet ('COUNTERS')"))
+        #expect(invalid(noModule).hasPrefix(
+            "e.scenario:3:63: error: worker 'main' runs no module, so it exports no Durable Object class 'CounterObject'"))
+        let wrongClass = """
+            [[workers]]
+            name = "main"
+            durable_objects.bindings = [{ name = "COUNTERS", class_name = "CounterObjekt", script_name = "objects" }]
+            [[workers]]
+            name = "objects"
+            main = "counterObject"
+            ---
+            """
+        #expect(invalid(wrongClass).hasPrefix("e.scenario:3:63: error: module 'counterObject' exports no Durable Object class 'CounterObjekt'"))
     }
 
     @Test func headerRulesReachTheRuntime() throws {

@@ -59,11 +59,23 @@ extension Runtime {
             return try await complete(sent, inline: true)
         case .stub(let id):
             let stub = try liveStub(id)
+            try checkSameRequest(stub)
             if let promise = stub.promise {
                 return try await callOnPromise(stub, promise, path: path, args: args)
             }
             return try await callThrough(stub.hook, holder: stub.holder, label: "\(stub.id)", path: path, args: args, pipelinedOn: nil)
         }
+    }
+
+    /// §4.12: objects belong to the request that created them. A stub (or promise to pipeline
+    /// on) held by one request context cannot be used from another request's code. Only
+    /// request contexts are compared: a callee's or Durable Object's own code runs in its own
+    /// context, and awaiting another request's promise for its value stays allowed.
+    func checkSameRequest(_ stub: StubState) throws {
+        guard stub.holder.kind == .request, let current = CurrentContext.frame?.ctx, current.id != stub.holder.id,
+              contexts[current.id]?.kind == .request
+        else { return }
+        throw RpcError.error(RpcError.Message.crossRequest(stub.promise == nil ? "Client" : "JsRpcPromise"))
     }
 
     /// Sends a call now and returns its promise without waiting (§5.1): later calls on the
@@ -81,6 +93,7 @@ extension Runtime {
             }
         case .stub(let id):
             let stub = try liveStub(id)
+            try checkSameRequest(stub)
             holder = stub.holder
             if let promise = stub.promise {
                 if case .pending = promise.state, let side = promise.side {
