@@ -23,8 +23,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "text: transcripts; jsonl: one JSON object per event.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Keep Durable Object storage in this directory across runs.", valueName: "dir"))
+    var state: String?
+
     func run() throws {
-        let output = ScenarioCommands.run(paths: files, trace: trace, format: format)
+        let output = ScenarioCommands.run(
+            paths: files, trace: trace, format: format, stateDirectory: state.map { URL(fileURLWithPath: $0) })
         emit(output)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RPCEngine
 import WorkerCatalog
 
@@ -34,8 +35,12 @@ public enum ScenarioRunner {
         return (scenario, configuration)
     }
 
-    /// Runs the scenario in `text` on a fresh runtime with the virtual clock.
-    public static func run(fileName: String, text: String, modules: [WorkerModule] = Catalog.modules) -> ScenarioRun {
+    /// Runs the scenario in `text` on a fresh runtime with the virtual clock. With a
+    /// `stateDirectory`, Durable Objects keep their storage there across runs (as `wrangler dev`
+    /// keeps `.wrangler/state`); without one it lives in memory for the run.
+    public static func run(
+        fileName: String, text: String, modules: [WorkerModule] = Catalog.modules, stateDirectory: URL? = nil
+    ) -> ScenarioRun {
         let scenario: ParsedScenario
         let configuration: RuntimeConfiguration
         do {
@@ -45,7 +50,7 @@ public enum ScenarioRunner {
         }
         let runtime: Runtime
         do {
-            runtime = try Runtime(configuration: configuration, modules: modules)
+            runtime = try Runtime(configuration: configuration, modules: modules, stateDirectory: stateDirectory)
         } catch {
             let range = scenario.header.fields["workers"]?.key ?? .zero
             return invalid(

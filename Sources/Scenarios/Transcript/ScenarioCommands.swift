@@ -34,7 +34,7 @@ public enum ScenarioCommands {
     /// the files': 0 every expectation held, 1 an expectation failed, 2 a file is invalid, 3 a
     /// run failed.
     public static func run(paths: [String], trace: Bool = false, format: OutputFormat = .text,
-                           modules: [WorkerModule] = Catalog.modules) -> CommandOutput {
+                           modules: [WorkerModule] = Catalog.modules, stateDirectory: URL? = nil) -> CommandOutput {
         var output = CommandOutput()
         for (i, path) in paths.enumerated() {
             guard let text = read(path) else {
@@ -42,7 +42,9 @@ public enum ScenarioCommands {
                 output.exitCode = max(output.exitCode, 2)
                 continue
             }
-            let run = ScenarioRunner.run(fileName: path, text: text, modules: modules)
+            let run = ScenarioRunner.run(fileName: path, text: text, modules: modules, stateDirectory: stateDirectory)
+            // With a state directory, objects confirm their writes and close their files.
+            if stateDirectory != nil { run.runtime?.query { $0.shutDownDurableObjects() } }
             output.exitCode = max(output.exitCode, run.status.exitCode)
             switch format {
             case .text:
