@@ -24,10 +24,21 @@ extension InspectorModel {
 
     private mutating func fold(_ event: Event) -> ModelUndo.Change {
         switch event.payload {
-        case .durableObject:
-            // Gates, storage and breakage of Durable Objects are listed in the Events pane; the
-            // instances themselves are their contexts (kind `durable object`).
-            return .none
+        case .durableObject(let e):
+            // Gates and storage are listed in the Events pane; the Workers pane shows each
+            // instance (its context) with its label, id and whether it is broken.
+            let previous = durableObjects[e.ctx]
+            switch e.kind {
+            case .created:
+                durableObjects[e.ctx] = DurableObjectSummary(label: e.object, id: e.id, broken: nil)
+            case .broken(let reason):
+                var summary = previous ?? DurableObjectSummary(label: e.object, id: e.id, broken: nil)
+                summary.broken = "broken: \(reason)"
+                durableObjects[e.ctx] = summary
+            default:
+                return .none
+            }
+            return .durableObject(e.ctx, previous: previous)
         case .workerDeclared(let w):
             guard workerIndex[w.name] == nil else { return .none }
             workerIndex[w.name] = workers.count
@@ -262,6 +273,8 @@ extension InspectorModel {
         switch change {
         case .none:
             break
+        case .durableObject(let ctx, let previous):
+            durableObjects[ctx] = previous
         case .worker:
             let worker = workers.removeLast()
             workerIndex[worker.name] = nil

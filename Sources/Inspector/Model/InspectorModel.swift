@@ -49,6 +49,9 @@ public struct InspectorModel: Sendable {
     public internal(set) var sessionMessages: [SessionID: [Int]] = [:]
     /// The seq of the last `log` event, if any.
     public internal(set) var lastLogSeq: Int?
+    /// Durable Object instances by the context they live in: their label (`do:Class/name`) and
+    /// what last happened to them (created, broken: reason), from `durableObject` events.
+    public internal(set) var durableObjects: [ContextID: DurableObjectSummary] = [:]
 
     var workerIndex: [String: Int] = [:]
     var contextIndex: [ContextID: Int] = [:]

@@ -23,6 +23,7 @@ public struct ModelUndo: Sendable {
         case message(SessionID)
         case log(previous: Int?, warned: Bool, context: Int?)
         case step(previous: StepMark?)
+        case durableObject(ContextID, previous: DurableObjectSummary?)
     }
 
     let seq: Int

@@ -58,6 +58,10 @@ public enum RowFormatter {
             var line = Line(c.isLive ? Glyph.live + " " : Glyph.gone + " ", style: c.isLive ? .ok : .muted)
             line.append("\(id) \(c.began.kind.rawValue)")
             if let ep = c.began.entrypoint { line.append(" \(ep)", style: .dim) }
+            if let object = model.durableObjects[id] {
+                line.append(" \(object.label) id=\(object.id.prefix(12))…", style: .dim)
+                if let broken = object.broken { line.append("  \(Glyph.error) \(broken)", style: .error) }
+            }
             let pending = c.pendingCalls
             if pending > 0 { line.append("  \(Glyph.pending)\(pending) call" + (pending == 1 ? "" : "s"), style: .pending) }
             let tasks = c.tasks.compactMap { model.task($0) }.filter(\.isRunning)
