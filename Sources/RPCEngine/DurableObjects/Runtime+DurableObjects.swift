@@ -164,13 +164,8 @@ extension Runtime {
         throws -> (SentPush, SessionSide)
     {
         guard let ns = durableObjects.namespaces[handle.namespace] else { throw RpcError.error("Unknown Durable Object namespace.") }
-        var size = 0
-        for (i, arg) in (args ?? []).enumerated() { try validate(arg, path: "args[\(i)]", holder: callerCtx, size: &size) }
-        let call = nextCallID()
-        let sessionID = nextSessionID()
-        emit(.callStarted(CallStarted(
-            call: call, parent: CurrentContext.frame?.call, callerCtx: callerCtx.id, callerWorker: callerCtx.worker,
-            calleeWorker: ns.script, target: label, path: path, arguments: args, pipelinedOn: nil, session: sessionID)))
+        let (call, sessionID) = try announceSessionCall(
+            caller: callerCtx, calleeWorker: ns.script, label: label, path: path, args: args)
         if let bound = handle.bound, bound.evicted { handle.bound = nil }
         let object: ObjectState
         do {
@@ -188,25 +183,10 @@ extension Runtime {
         handle.bound = object
         let body: TargetState.Body = object.receiver.map { .receiver($0, entrypoint: true) } ?? .value(.undefined)
         let target = TargetState(home: object.ctx, body: body, label: ns.className)
-        let session = SessionState(id: sessionID, openedBy: call)
-        let callerSide = SessionSide(session: session, ctx: callerCtx, isCaller: true)
-        let calleeSide = SessionSide(session: session, ctx: object.ctx, isCaller: false)
-        callerSide.peer = calleeSide
-        calleeSide.peer = callerSide
-        session.caller = callerSide
-        session.callee = calleeSide
-        calleeSide.exports[0] = ExportEntry(.target(target))
-        callerSide.imports[0] = ImportEntry(localRefs: 1, remoteRefs: 1)
-        callerCtx.opened.append(session)
+        let session = openSession(sessionID, call: call, caller: callerCtx, callee: object.ctx, main: target)
         object.sessions.removeAll { $0.ended }
         object.sessions.append(session)
-        do {
-            let sent = try send(on: callerSide, to: 0, path: path, args: args, label: label, pipelinedOn: nil, call: call)
-            return (sent, callerSide)
-        } catch {
-            releaseImport(callerSide, 0, count: 1)
-            throw error
-        }
+        return try sendOnNewSession(session, path: path, args: args, label: label, call: call)
     }
 
     /// The live instance of an object, created (with its context) if there is none.

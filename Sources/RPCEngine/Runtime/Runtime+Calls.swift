@@ -232,30 +232,56 @@ extension Runtime {
         else {
             throw RpcError.error("Service \"\(b.service)\" has no entrypoint to call.")
         }
-        var size = 0
-        for (i, arg) in (args ?? []).enumerated() { try validate(arg, path: "args[\(i)]", holder: callerCtx, size: &size) }
-        let call = nextCallID()
-        let sessionID = nextSessionID()
-        emit(.callStarted(CallStarted(
-            call: call, parent: CurrentContext.frame?.call, callerCtx: callerCtx.id, callerWorker: callerCtx.worker,
-            calleeWorker: b.service, target: binding, path: path, arguments: args, pipelinedOn: nil, session: sessionID)))
+        let (call, sessionID) = try announceSessionCall(
+            caller: callerCtx, calleeWorker: b.service, label: binding, path: path, args: args)
         let calleeCtx = newContext(worker: b.service, entrypoint: exportName, kind: .rpcSession,
                                    props: b.props ?? .object(RpcObject()), openedBy: call)
         let instance = make(calleeCtx.handle, calleeCtx.env)
         let target = TargetState(home: calleeCtx, body: .receiver(instance, entrypoint: true), label: exportName)
-        let session = SessionState(id: sessionID, openedBy: call)
-        let callerSide = SessionSide(session: session, ctx: callerCtx, isCaller: true)
-        let calleeSide = SessionSide(session: session, ctx: calleeCtx, isCaller: false)
+        let session = openSession(sessionID, call: call, caller: callerCtx, callee: calleeCtx, main: target)
+        calleeCtx.servedSession = session
+        return try sendOnNewSession(session, path: path, args: args, label: binding, call: call)
+    }
+
+    /// The start of a top-level call that opens a session (a binding or Durable Object call):
+    /// the arguments are checked before anything else happens, so a refused value opens
+    /// nothing, then the call is announced.
+    func announceSessionCall(
+        caller: ContextState, calleeWorker: String, label: String, path: [String], args: [RpcValue]?
+    ) throws -> (CallID, SessionID) {
+        var size = 0
+        for (i, arg) in (args ?? []).enumerated() { try validate(arg, path: "args[\(i)]", holder: caller, size: &size) }
+        let call = nextCallID()
+        let sessionID = nextSessionID()
+        emit(.callStarted(CallStarted(
+            call: call, parent: CurrentContext.frame?.call, callerCtx: caller.id, callerWorker: caller.worker,
+            calleeWorker: calleeWorker, target: label, path: path, arguments: args, pipelinedOn: nil, session: sessionID)))
+        return (call, sessionID)
+    }
+
+    /// A session from `caller` to `callee` whose main export (id 0) is `main`, held by the
+    /// caller until the call that opened it is done.
+    func openSession(_ id: SessionID, call: CallID, caller: ContextState, callee: ContextState, main: TargetState) -> SessionState {
+        let session = SessionState(id: id, openedBy: call)
+        let callerSide = SessionSide(session: session, ctx: caller, isCaller: true)
+        let calleeSide = SessionSide(session: session, ctx: callee, isCaller: false)
         callerSide.peer = calleeSide
         calleeSide.peer = callerSide
         session.caller = callerSide
         session.callee = calleeSide
-        calleeSide.exports[0] = ExportEntry(.target(target))
+        calleeSide.exports[0] = ExportEntry(.target(main))
         callerSide.imports[0] = ImportEntry(localRefs: 1, remoteRefs: 1)
-        callerCtx.opened.append(session)
-        calleeCtx.servedSession = session
+        caller.opened.append(session)
+        return session
+    }
+
+    /// Sends the opening call of a new session on its main import; a failed send releases it.
+    func sendOnNewSession(_ session: SessionState, path: [String], args: [RpcValue]?, label: String, call: CallID)
+        throws -> (SentPush, SessionSide)
+    {
+        guard let callerSide = session.caller else { throw RpcError.error(RpcError.Message.contextGone) }
         do {
-            let sent = try send(on: callerSide, to: 0, path: path, args: args, label: binding, pipelinedOn: nil, call: call)
+            let sent = try send(on: callerSide, to: 0, path: path, args: args, label: label, pipelinedOn: nil, call: call)
             return (sent, callerSide)
         } catch {
             releaseImport(callerSide, 0, count: 1)
