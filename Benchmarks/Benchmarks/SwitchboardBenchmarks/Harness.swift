@@ -77,5 +77,5 @@ func nowNanos() -> Int {
     return ts.tv_sec * 1_000_000_000 + ts.tv_nsec
 }
 
-/// Bytes glibc's allocator has handed out and not taken back (`mallinfo2().uordblks`).
-func heapInUse() -> Int { Int(cheapinfo_in_use()) }
+/// The process's resident set size in bytes.
+func residentBytes() -> Int { Int(cheapinfo_resident_bytes()) }
