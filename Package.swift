@@ -19,10 +19,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        // The model: values, stubs, sessions, entrypoints, runtime, scheduler, clock, events.
-        .target(name: "RPCEngine", swiftSettings: strict),
+        // The model: values, stubs, sessions, entrypoints, runtime, scheduler, clock, events;
+        // Durable Object storage is SQLite, through GRDB.
+        .target(name: "RPCEngine", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // The built-in worker modules, written only against RPCEngine's public API.
         .target(name: "WorkerCatalog", dependencies: ["RPCEngine"], swiftSettings: strict),
         // Scenario files: header, script language, interpreter, transcripts, exporters.

@@ -23,12 +23,11 @@ public enum Catalog {
     /// `toolkit`: members for composing behaviour in scenarios.
     public static let toolkit: WorkerModule = ToolkitModule.module
 
-    // `counterObject` (`CounterObject`, a Durable Object class) goes here once the engine has
-    // Durable Objects (a `DurableObject` base class, namespace bindings, storage): it will live
-    // in `CounterObject.swift` as `CounterObjectModule.module` and join `modules` below.
+    /// `counterObject`: `CounterObject`, a Durable Object class (a counter in storage).
+    public static let counterObject: WorkerModule = CounterObjectModule.module
 
     /// Every built-in module, in the order `switchboard catalog` lists them.
-    public static let modules: [WorkerModule] = [workerB, greeter, counterService, remoteObjects, toolkit]
+    public static let modules: [WorkerModule] = [workerB, greeter, counterService, remoteObjects, toolkit, counterObject]
 
     /// The built-in module called `name`, if there is one.
     public static func module(named name: String) -> WorkerModule? {

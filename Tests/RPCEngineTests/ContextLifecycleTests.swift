@@ -102,14 +102,44 @@ import Testing
         expectNoLeaks(runtime)
     }
 
-    /// §6.3: when the caller's context ends, sessions it opened are cancelled.
-    @Test func callerEndCancelsSessions() throws {
+    /// §4.10, §6.3: when the caller's context ends, the stubs it still holds are disposed,
+    /// which lets the callee's context return; a session still held open after that (here by a
+    /// call that never settles) is cancelled.
+    @Test func callerEndDisposesThenCancels() throws {
         let runtime = try makeProbeRuntime()
         _ = try runtime.run { env, _ -> RpcValue in
             _ = try await env.PROBE.makeCounter(7)
+            _ = try env.PROBE.never.start()
             return .undefined
         }
-        #expect(ended(runtime) == ["0ms ctx2 cancelled", "0ms ctx1 returned"])
+        #expect(ended(runtime).prefix(3) == ["0ms ctx2 returned", "0ms ctx3 cancelled", "0ms ctx1 returned"])
+        expectNoLeaks(runtime)
+    }
+}
+
+/// §4.12: a stub belongs to the request that received it.
+@Suite struct CrossRequestTests {
+    @Test func aStubFromAnotherRequestCannotBeUsed() throws {
+        let runtime = try makeProbeRuntime()
+        let (inOwn, fromOther, promiseValue): (RpcValue, RpcError?, RpcValue) = try runtime.run { env, ctx in
+            let counter: Stub = try await env.PROBE.makeCounter(1)
+            defer { counter.dispose() }
+            let promise = try env.PROBE.add.start(2, 3)
+            let inOwn = try await counter.increment(1)
+            let other = await runtime.beginRequest()
+            let (fromOther, promiseValue) = await runtime.withContext(other) { () async -> (RpcError?, RpcValue) in
+                var failure: RpcError?
+                do { _ = try await counter.increment(1) } catch { failure = error as? RpcError }
+                // A promise of a simple value may be awaited from another request.
+                let value = (try? await promise.value()) ?? .undefined
+                return (failure, value)
+            }
+            await runtime.endRequest(other)
+            return (inOwn, fromOther, promiseValue)
+        }
+        #expect(inOwn == 2)
+        #expect(fromOther?.message == RpcError.Message.crossRequest("Client"))
+        #expect(promiseValue == 5)
         expectNoLeaks(runtime)
     }
 }

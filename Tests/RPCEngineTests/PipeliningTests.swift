@@ -51,6 +51,7 @@ import Testing
         }
         #expect(e?.name == "TypeError")
         #expect(e?.message == "The RPC receiver does not implement the method \"foo\".")
+        expectNoLeaks(runtime)
     }
 
     /// §5.4: after the promise settled, pipelining goes through the resolved value.

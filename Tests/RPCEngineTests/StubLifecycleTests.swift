@@ -68,6 +68,26 @@ import Testing
         expectNoLeaks(runtime)
     }
 
+    /// §4.5, §9.9: the same target sent twice arrives as two independent stubs, and its
+    /// disposer runs once per stub; both share the target's state.
+    @Test func sameTargetSentTwice() throws {
+        let runtime = try makeProbeRuntime()
+        let (values, afterFirst): ([RpcValue], [String]) = try runtime.run { env, _ in
+            let pair = try await env.PROBE.sameTwice(100)
+            guard case .stub(let a) = pair[0], case .stub(let b) = pair[1] else { return ([], []) }
+            let values = [try await a.increment(1), try await b.increment(1)]
+            a.dispose()
+            try await ExecutionContext.current?.sleep(ms: 0)
+            let afterFirst = logLines(runtime)
+            b.dispose()
+            return (values, afterFirst)
+        }
+        #expect(values == [101, 102])
+        #expect(afterFirst == ["Counter#100 disposed"])
+        #expect(logLines(runtime) == ["Counter#100 disposed", "Counter#100 disposed"])
+        expectNoLeaks(runtime)
+    }
+
     /// §4.6: parameter stubs are disposed when the callee's method settles; a dup survives.
     @Test func parameterStubsAreDisposedAfterTheCall() throws {
         let runtime = try makeProbeRuntime()

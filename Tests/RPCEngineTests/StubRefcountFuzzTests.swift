@@ -85,9 +85,8 @@ import Testing
                 expected.append("ok")
             }
         }
-        // The end of the request cancels the sessions still open, in the order they were
-        // opened, which disposes their targets in that order (§6.3).
-        for l in model.lineageLive.indices where model.lineageLive[l] > 0 { model.disposed.append(l) }
+        // The end of the request disposes the stubs still held, in creation order (§4.10).
+        for h in model.handleLineage.indices { model.release(h) }
 
         let runtime = try makeProbeRuntime()
         let actual: [String] = try runtime.run { env, _ in

@@ -11,7 +11,7 @@ import WorkerCatalog
     }
 
     @Test func moduleNames() {
-        #expect(Catalog.modules.map(\.name) == ["workerB", "greeter", "counterService", "remoteObjects", "toolkit"])
+        #expect(Catalog.modules.map(\.name) == ["workerB", "greeter", "counterService", "remoteObjects", "toolkit", "counterObject"])
         #expect(Catalog.module(named: "nope") == nil)
     }
 

@@ -4,7 +4,8 @@ public struct Env: Sendable {
     let runtime: Runtime
     /// The worker this env belongs to.
     public let worker: String
-    /// The names of the worker's service bindings, in declaration order.
+    /// The names of the worker's service and Durable Object namespace bindings, in declaration
+    /// order.
     public let bindingNames: [String]
     /// The worker's `[vars]`.
     public let vars: Vars

@@ -10,6 +10,7 @@ extension Event {
         case .workerDeclared(let w):
             var s = "\(w.name)" + (w.module.map { " main=\($0)" } ?? "") + (w.isPrimary ? " primary" : "")
             for b in w.bindings { s += " \(b.binding)→\(b.service)" + (b.entrypoint.map { ".\($0)" } ?? "") }
+            for d in w.durableObjects { s += " \(d.name)→do:\(d.script).\(d.className)" }
             if w.vars.count > 0 { s += " vars=" + RpcValue.object(w.vars).summary(limit: 60) }
             for e in w.exports { s += " export=\(e.name)" + (e.isDefault ? "(default)" : "") }
             return s
@@ -55,6 +56,8 @@ extension Event {
                 + " " + RpcValue.quote(text)
         case .step(let text, let line):
             return RpcValue.quote(text) + (line.map { " line=\($0)" } ?? "")
+        case .durableObject(let e):
+            return e.details
         }
     }
 }

@@ -31,6 +31,8 @@ public struct Event: Sendable {
         case message(session: SessionID, from: String, to: String, text: String)
         case log(ctx: ContextID?, worker: String?, level: LogLevel, text: String)
         case step(text: String, line: Int?)
+        /// A Durable Object's life, gates, critical sections and storage (§8.5).
+        case durableObject(DurableObjectEvent)
     }
 
     /// The short name of the payload's kind (`callStarted`, ...).
@@ -50,6 +52,7 @@ public struct Event: Sendable {
         case .message: "message"
         case .log: "log"
         case .step: "step"
+        case .durableObject: "durableObject"
         }
     }
 }
@@ -108,6 +111,14 @@ public struct WorkerDeclared: Sendable {
     public let bindings: [Binding]
     public let vars: RpcObject
     public let exports: [Export]
+    /// `durable_objects.bindings`: `env.<name>` is the namespace of `className`, exported by
+    /// the module of `script` (the declaring worker when the binding names none).
+    public struct DurableObjectBinding: Sendable, Equatable {
+        public let name: String
+        public let className: String
+        public let script: String
+    }
+    public let durableObjects: [DurableObjectBinding]
 }
 
 /// `contextBegan`'s fields.

@@ -11,6 +11,8 @@ final class SentPush {
     let paramStubs: [StubState]
     let result: ResultState
     var promise: PromiseState?
+    /// The Durable Object stub whose E-order this started call takes part in.
+    var orderedBy: DurableObjectHandle?
 
     init(side: SessionSide, pushId: Int, call: CallID, started: Int, targetBody: ExportEntry.Body?, calleeCtx: ContextState,
          path: [String], args: [RpcValue]?, paramStubs: [StubState], result: ResultState) {
@@ -49,16 +51,31 @@ extension Runtime {
         guard path.count <= Runtime.maxPathDepth else { throw RpcError.typeError(RpcError.Message.pathTooDeep) }
         switch ref {
         case .binding(let worker, let binding):
+            if let ns = durableObjectNamespace(worker: worker, binding: binding) {
+                return try namespaceCall(ns, worker: worker, binding: binding, path: path, args: args)
+            }
             let (sent, main) = try sendBinding(worker: worker, binding: binding, path: path, args: args)
             defer { releaseImport(main, 0, count: 1) }
             return try await complete(sent, inline: true)
         case .stub(let id):
             let stub = try liveStub(id)
+            try checkSameRequest(stub)
             if let promise = stub.promise {
                 return try await callOnPromise(stub, promise, path: path, args: args)
             }
             return try await callThrough(stub.hook, holder: stub.holder, label: "\(stub.id)", path: path, args: args, pipelinedOn: nil)
         }
+    }
+
+    /// §4.12: objects belong to the request that created them. A stub (or promise to pipeline
+    /// on) held by one request context cannot be used from another request's code. Only
+    /// request contexts are compared: a callee's or Durable Object's own code runs in its own
+    /// context, and awaiting another request's promise for its value stays allowed.
+    func checkSameRequest(_ stub: StubState) throws {
+        guard stub.holder.kind == .request, let current = CurrentContext.frame?.ctx, current.id != stub.holder.id,
+              contexts[current.id]?.kind == .request
+        else { return }
+        throw RpcError.error(RpcError.Message.crossRequest(stub.promise == nil ? "Client" : "JsRpcPromise"))
     }
 
     /// Sends a call now and returns its promise without waiting (§5.1): later calls on the
@@ -71,9 +88,12 @@ extension Runtime {
         switch ref {
         case .binding(let worker, let binding):
             holder = try currentContextState()
-            (sent, main) = try sendBinding(worker: worker, binding: binding, path: path, args: args)
+            if durableObjectNamespace(worker: worker, binding: binding) == nil {
+                (sent, main) = try sendBinding(worker: worker, binding: binding, path: path, args: args)
+            }
         case .stub(let id):
             let stub = try liveStub(id)
+            try checkSameRequest(stub)
             holder = stub.holder
             if let promise = stub.promise {
                 if case .pending = promise.state, let side = promise.side {
@@ -81,6 +101,10 @@ extension Runtime {
                 }
             } else if case .imported(let side, let importId) = stub.hook {
                 sent = try send(on: side, to: importId, path: path, args: args, label: "\(stub.id)", pipelinedOn: nil)
+            } else if case .durableObject(let handle) = stub.hook {
+                (sent, main) = try sendToObject(handle, caller: holder, label: "\(stub.id)", path: path, args: args)
+                sent?.orderedBy = handle
+                handle.undelivered += 1
             }
         }
         guard let sent else {
@@ -109,6 +133,14 @@ extension Runtime {
     }
 
     func completeStarted(_ sent: SentPush, main: SessionSide?) async {
+        if let handle = sent.orderedBy {
+            handle.undelivered -= 1
+            if handle.undelivered == 0 && !handle.deliveryWaiters.isEmpty {
+                let waiters = handle.deliveryWaiters
+                handle.deliveryWaiters.removeAll()
+                for w in waiters { w.resume() }
+            }
+        }
         sent.side.undelivered -= 1
         if sent.side.undelivered == 0 && !sent.side.deliveryWaiters.isEmpty {
             let waiters = sent.side.deliveryWaiters
@@ -184,6 +216,8 @@ extension Runtime {
                 emit(.callThrew(call: call, error: e, durationMs: clock.now - started))
                 throw e
             }
+        case .durableObject(let handle):
+            return try await callDurableObject(handle, caller: holder, label: label, path: path, args: args)
         }
     }
 
@@ -295,11 +329,16 @@ extension Runtime {
         }
         defer { pendingCallCount -= 1 }
         var outcome: Result<RpcValue, RpcError>
+        // A call a Durable Object makes waits for its confirmed writes (the output gate), and
+        // the object's code resumes through its input gate (§8.5).
+        let callerObject = hostedObject(sent.side.ctx)
         do {
+            if let callerObject { try await holdForConfirmedWrites(callerObject, call: sent.call, outgoing: true) }
             outcome = .success(try await deliver(sent))
         } catch {
             outcome = .failure(crossError(error))
         }
+        if let callerObject { try? await admit(callerObject, call: nil) }
         // Parameter stubs are disposed once the method has settled and its result has been
         // serialized, so a method may return a stub it received (workerd's callImpl order).
         defer {
@@ -367,7 +406,9 @@ extension Runtime {
         for w in waiters { w.resume() }
     }
 
-    func deliver(_ sent: SentPush) async throws -> RpcValue {
+    /// Delivers a push to its target in the callee's context (`deliver` first routes pushes into
+    /// a Durable Object through its gates).
+    func deliverToTarget(_ sent: SentPush) async throws -> RpcValue {
         guard let body = sent.targetBody, sent.calleeCtx.isAlive else {
             throw sent.calleeCtx.abortReason ?? RpcError.error(RpcError.Message.contextGone)
         }

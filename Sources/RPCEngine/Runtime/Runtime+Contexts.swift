@@ -35,8 +35,8 @@ extension Runtime {
     /// The env of `worker`.
     public nonisolated func env(ofWorker worker: String) -> Env {
         let config = workerConfigs[worker]
-        return Env(runtime: self, worker: worker, bindingNames: config?.services.map(\.binding) ?? [],
-                   vars: Env.Vars(values: config?.vars ?? RpcObject()))
+        let names = (config?.services.map(\.binding) ?? []) + (config?.durableObjects.map(\.name) ?? [])
+        return Env(runtime: self, worker: worker, bindingNames: names, vars: Env.Vars(values: config?.vars ?? RpcObject()))
     }
 
     /// Runs `body` as a request to the primary worker, ending the request when it returns.
@@ -98,13 +98,14 @@ extension Runtime {
         // Most contexts end holding nothing; sorting an empty table still cost ~1,000
         // instructions (generic metadata for the sort), on every call's callee context.
         let leftovers = ctx.held.isEmpty ? [] : ctx.held.values.sorted { $0.id < $1.id }
-        if leftovers.contains(where: { $0.kind != .promise }) && ctx.endReason != .aborted {
+        // Promises and Durable Object stubs need no dispose() (§4.2).
+        if leftovers.contains(where: { $0.kind != .promise && $0.kind != .durableObject }) && ctx.endReason != .aborted {
             emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
         }
-        // Sessions still open are cancelled first: the caller is gone (§6.3).
+        for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
+        // Sessions still open after that are cancelled: the caller is gone (§6.3).
         for session in ctx.opened where !session.ended { endSession(session, reason: .cancelled) }
         ctx.opened.removeAll()
-        for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
     }
 
     func finishContext(_ ctx: ContextState) {
@@ -126,6 +127,12 @@ extension Runtime {
     /// revoked at once (§6.3, §6.5).
     func endSession(_ session: SessionState, reason: ContextEndReason) {
         guard !session.ended, let callee = session.callee else { return }
+        if callee.ctx.kind == .durableObject {
+            // A Durable Object's context outlives the session of each call into it (§8.5):
+            // only the session's capabilities go.
+            closeSession(session)
+            return
+        }
         if reason != .returned {
             dropAllExports(of: callee)
             if callee.ctx.phase == .returned { disposeHeld(callee.ctx) }
@@ -142,7 +149,7 @@ extension Runtime {
         session.callee = nil
     }
 
-    private func dropAllExports(of side: SessionSide) {
+    func dropAllExports(of side: SessionSide) {
         guard !side.exports.isEmpty else { return }
         let exports = side.exports.sorted { $0.key < $1.key }
         side.exports.removeAll()
@@ -186,6 +193,10 @@ extension Runtime {
 
     func abort(context id: ContextID, reason: RpcError) {
         guard let ctx = contexts[id], ctx.abortReason == nil else { return }
+        if let object = hostedObject(ctx) {
+            breakObject(object, reason: reason)
+            return
+        }
         ctx.abortReason = reason
         if let session = ctx.servedSession {
             endSession(session, reason: .aborted)

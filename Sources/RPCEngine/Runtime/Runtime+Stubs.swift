@@ -26,6 +26,9 @@ extension Runtime {
         return stub
     }
 
+    /// Dups the stub `id` as its holder would (the inspector's `D`).
+    public func duplicate(_ id: StubID) throws -> Stub { try dup(id) }
+
     func dup(_ id: StubID) throws -> Stub {
         let stub = try liveStub(id)
         guard stub.kind != .promise else { throw RpcError.typeError("An RpcPromise has no dup(); await it first.") }
@@ -43,6 +46,9 @@ extension Runtime {
 
     func dispose(_ stub: StubState, reason: DisposeReason, by: String?) {
         guard stub.disposed == nil else { return }
+        // A Durable Object stub is not session-scoped: disposing it has no effect; it goes
+        // only with its holder's context (§4.2, §8.2).
+        if stub.kind == .durableObject && reason != .contextEnded { return }
         stub.disposed = reason
         stub.disposedBy = by
         stub.holder.held[stub.id] = nil

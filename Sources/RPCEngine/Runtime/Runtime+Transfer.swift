@@ -117,6 +117,11 @@ extension Runtime {
             return export(.target(target), kind: .rpcTarget, label: target.label, from: from, to: to, createdBy: createdBy, into: &out)
         case .stub(let s):
             guard let stub = stubs[s.id] else { return .undefined }
+            if case .durableObject(let handle) = stub.hook {
+                let copy = copyDurableObjectStub(handle, to: to.ctx, createdBy: createdBy)
+                out.created.append(copy)
+                return .stub(Stub(runtime: self, id: copy.id, kind: .durableObject))
+            }
             acquire(stub.hook)
             out.sentStubs.append(stub)
             return export(.forward(stub.hook), kind: stub.kind, label: stub.label, from: from, to: to, createdBy: createdBy,
@@ -191,7 +196,13 @@ extension Runtime {
             }
             out += "}"
         case .stub(let s):
-            if let stub = stubs[s.id], case .imported(_, let id) = stub.hook { out += "[\"export\",\(id)]" } else { out += "[\"export\",?]" }
+            if let stub = stubs[s.id], case .imported(_, let id) = stub.hook {
+                out += "[\"export\",\(id)]"
+            } else if let stub = stubs[s.id], case .durableObject(let handle) = stub.hook {
+                out += "[\"durableObject\",\"\(handle.id.hex)\"]"
+            } else {
+                out += "[\"export\",?]"
+            }
         case .promise, .function, .target, .opaque: out += "[\"undefined\"]"
         }
     }

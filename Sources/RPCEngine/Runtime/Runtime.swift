@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Hosts the workers of one configuration and runs them: the registry of modules, the sessions
@@ -15,6 +16,8 @@ public actor Runtime {
     public nonisolated let rules: RuleSet
     nonisolated let modules: [String: WorkerModule]
     nonisolated let workerConfigs: [String: WorkerConfig]
+    /// Where Durable Objects keep their databases (`--state DIR`); nil keeps them in memory.
+    public nonisolated let stateDirectory: URL?
     nonisolated let hangs = Mutex<[CheckedContinuation<Void, Never>]>([])
     nonisolated let idleWaiters = Mutex<[CheckedContinuation<Void, Never>]>([])
 
@@ -30,14 +33,19 @@ public actor Runtime {
     var pendingDisposers = 0
     var heldResults: [CallID: (SessionSide, Int)] = [:]
     var moduleStates: [ObjectIdentifier: AnyObject] = [:]
+    let durableObjects: DurableObjectRegistry
 
     /// Creates a runtime for `configuration`, running the `modules` it names.
     ///
-    /// Throws `ConfigurationError` for duplicate workers or bindings, unknown modules, services
-    /// or entrypoints — before anything runs.
+    /// Throws `ConfigurationError` for duplicate workers or bindings, unknown modules, services,
+    /// entrypoints or Durable Object classes — before anything runs.
+    ///
+    /// `stateDirectory` is where Durable Objects keep their storage, one SQLite file (WAL mode)
+    /// per object under `do/<script>-<Class>/` (the CLI's `--state DIR`, like `wrangler dev`'s
+    /// `.wrangler/state`); nil keeps storage in memory for the runtime's lifetime.
     public init(
         configuration: RuntimeConfiguration, modules: [WorkerModule], clock: RuntimeClock.Mode = .virtual,
-        log: EventLog = EventLog()
+        log: EventLog = EventLog(), stateDirectory: URL? = nil
     ) throws {
         self.loop = LoopExecutor()
         self.clock = RuntimeClock(clock)
@@ -49,6 +57,9 @@ public actor Runtime {
         for module in modules { moduleTable[module.name] = module }
         self.modules = moduleTable
         self.workerConfigs = try Runtime.validate(configuration, moduleTable)
+        self.stateDirectory = stateDirectory
+        self.durableObjects = try Runtime.makeDurableObjectRegistry(
+            configuration, moduleTable, workerConfigs, stateDirectory: stateDirectory)
         for (i, worker) in configuration.workers.enumerated() {
             let module = worker.main.flatMap { moduleTable[$0] }
             log.append(time: 0, .workerDeclared(WorkerDeclared(
@@ -57,7 +68,10 @@ public actor Runtime {
                 vars: worker.vars,
                 exports: module?.exports.map {
                     .init(name: $0.name, kind: $0.kind, isDefault: $0.name == module?.defaultExport, members: $0.members)
-                } ?? [])))
+                } ?? [],
+                durableObjects: worker.durableObjects.map {
+                    .init(name: $0.name, className: $0.className, script: $0.scriptName ?? worker.name)
+                })))
         }
     }
 

@@ -18,7 +18,7 @@ public struct RuntimeConfiguration: Sendable {
     public var rules: RuleSet { RuleSet(compatibilityDate: compatibilityDate, flags: compatibilityFlags) }
 }
 
-/// One worker: `name`, `main`, `services`, `vars`.
+/// One worker: `name`, `main`, `services`, `vars`, `durable_objects.bindings`.
 public struct WorkerConfig: Sendable {
     public var name: String
     /// The module it runs; nil for a worker whose code is supplied by the caller (the primary
@@ -26,12 +26,34 @@ public struct WorkerConfig: Sendable {
     public var main: String?
     public var services: [ServiceBindingConfig]
     public var vars: RpcObject
+    /// Durable Object namespace bindings (§8.1).
+    public var durableObjects: [DurableObjectBindingConfig]
 
-    public init(name: String, main: String? = nil, services: [ServiceBindingConfig] = [], vars: RpcObject = RpcObject()) {
+    public init(
+        name: String, main: String? = nil, services: [ServiceBindingConfig] = [], vars: RpcObject = RpcObject(),
+        durableObjects: [DurableObjectBindingConfig] = []
+    ) {
         self.name = name
         self.main = main
         self.services = services
         self.vars = vars
+        self.durableObjects = durableObjects
+    }
+}
+
+/// `{ name, class_name, script_name? }` (`durable_objects.bindings`, §8.1): `env.<name>` is the
+/// namespace of the Durable Object class `className`, exported by the module of the worker
+/// `scriptName` (nil: the declaring worker). Bindings naming the same (script, class) reach the
+/// same objects.
+public struct DurableObjectBindingConfig: Sendable {
+    public var name: String
+    public var className: String
+    public var scriptName: String?
+
+    public init(name: String, className: String, scriptName: String? = nil) {
+        self.name = name
+        self.className = className
+        self.scriptName = scriptName
     }
 }
 

@@ -33,4 +33,6 @@ enum Hook {
     case imported(SessionSide, Int)
     /// A target living in the holder's own context (a loopback stub).
     case local(TargetState)
+    /// A Durable Object (§8.2): each top-level call opens a session into the object's context.
+    case durableObject(DurableObjectHandle)
 }

@@ -7,6 +7,10 @@ enum Reference: Sendable, Hashable {
 }
 
 /// What kind of handle a stub is (§4.1, §4.2).
+///
+/// `durableObject` is a Durable Object stub (`env.NS.get(id)`, §8.2): not session-scoped, so
+/// `dispose()` and `dup()` have no effect on the object, and sending it over RPC gives the
+/// receiver its own stub to the same object (§3.1, "tokens").
 public enum StubKind: String, Sendable, Equatable {
-    case function, rpcTarget, promise, entrypoint, property, objectField, forwarded
+    case function, rpcTarget, promise, entrypoint, property, objectField, forwarded, durableObject
 }

@@ -34,27 +34,13 @@ public indirect enum HeaderValue: Sendable, Hashable, CustomStringConvertible {
     /// The value in JSON-like notation: `"a"`, `1`, `true`, `[1, 2]`, `{"k": 1}`.
     public var description: String {
         switch self {
-        case .string(let text): return Self.quoted(text)
+        case .string(let text): return Printer.quoted(text)
         case .integer(let value): return String(value)
         case .double(let value): return String(value)
         case .bool(let value): return String(value)
         case .array(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
         case .table(let entries):
-            return "{" + entries.map { Self.quoted($0.key) + ": " + $0.value.description }.joined(separator: ", ") + "}"
+            return "{" + entries.map { Printer.quoted($0.key) + ": " + $0.value.description }.joined(separator: ", ") + "}"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -41,6 +41,11 @@ final class Probe: WorkerEntrypoint, RpcInterface {
         throw RpcError(name: name, message: message, properties: ["code": 42])
     }
     func makeCounter(_ start: Int) -> ProbeCounter { ProbeCounter(start) }
+    /// The same target twice in one result: two stubs, two disposals (§4.5, §9.9).
+    func sameTwice(_ start: Int) -> [ProbeCounter] {
+        let counter = ProbeCounter(start)
+        return [counter, counter]
+    }
     func call(_ fn: Stub, _ x: RpcValue) async throws -> RpcValue { try await fn(x) }
     func incrementVia(_ counter: Stub) async throws -> RpcValue { try await counter.increment(1) }
     /// Returns a function that later calls the parameter stub (which the call's end disposed).
@@ -104,6 +109,7 @@ final class Probe: WorkerEntrypoint, RpcInterface {
         $0.method("props", Probe.props)
         $0.method("fail", Probe.fail)
         $0.method("makeCounter", Probe.makeCounter)
+        $0.method("sameTwice", Probe.sameTwice)
         $0.method("call", Probe.call)
         $0.method("incrementVia", Probe.incrementVia)
         $0.method("stash", Probe.stash)

@@ -1,1 +1,0 @@
-// The Inspector module; see the architecture notes.

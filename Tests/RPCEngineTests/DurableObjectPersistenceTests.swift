@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import RPCEngine
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Storage on disk (`Runtime(stateDirectory:)`, the CLI's `--state DIR`): one SQLite file per
+/// object in WAL mode, kept across runtimes, and no confirmed write lost when the process is
+/// killed.
+@Suite struct DurableObjectPersistenceTests {
+    static let childVariable = "SWITCHBOARD_DO_CRASH_WRITER"
+    static let confirmedPrefix = "DO-CONFIRMED "
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-do-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Two runtimes sharing a state directory: what the first confirmed, the second reads; each
+    /// object has its own file; the files are in WAL mode. In memory, nothing is shared.
+    @Test func storageOutlivesTheRuntime() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try makeObjectRuntime(stateDirectory: directory)
+        let written: [RpcValue] = try first.run { env, _ in
+            let alpha = try env.namespace("OBJECTS").getByName("alpha")
+            let beta = try env.namespace("OBJECTS").getByName("beta")
+            _ = try await alpha.sql("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')", [])
+            return [try await alpha.increment(3), try await beta.increment(4), try await alpha.sql("PRAGMA journal_mode", [])]
+        }
+        expectNoObjectLeaks(first)
+        #expect(written[0] == 3 && written[1] == 4)
+        #expect(written[2]["rows"] == [["journal_mode": "wal"]])
+        let folder = directory.appendingPathComponent("do/objects-ProbeObject")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sqlite") }.sorted()
+        #expect(files.count == 2)
+        #expect(files.contains("f8e20a632bec8698f35a809dbcdfb0bbafc93ccf081adfe9fbf43b2dae847b79.sqlite"))
+
+        let second = try makeObjectRuntime(stateDirectory: directory)
+        let read: [RpcValue] = try second.run { env, _ in
+            let alpha = try env.namespace("OBJECTS").getByName("alpha")
+            return [try await alpha.increment(1), try await env.namespace("OBJECTS").getByName("beta").count(),
+                    try await alpha.sql("SELECT text FROM notes", [])]
+        }
+        #expect(read[0] == 4 && read[1] == 4)
+        #expect(read[2]["rows"] == [["text": "kept"]])
+        expectNoObjectLeaks(second)
+
+        let inMemory = try makeObjectRuntime()
+        let fresh: RpcValue = try inMemory.run { env, _ in try await env.namespace("OBJECTS").getByName("alpha").count() }
+        #expect(fresh == 0)
+        let mode: RpcValue = try inMemory.run { env, _ in try await env.namespace("OBJECTS").getByName("alpha").sql("PRAGMA journal_mode", []) }
+        #expect(mode["rows"] == [["journal_mode": "memory"]])
+        expectNoObjectLeaks(inMemory)
+    }
+
+    /// The crash test: a child process (this test binary again, running `crashWriterChild`
+    /// with `SWITCHBOARD_DO_CRASH_WRITER=<dir>`) streams writes, each a batch of two keys, and
+    /// prints a line once each is confirmed (its call returned through the output gate). After
+    /// at least 200 confirmations it is killed with SIGKILL. Reopening the directory must show
+    /// every confirmed write, and every batch whole or not at all. Bounded: 60 s to see the
+    /// confirmations, then the kill; the child also stops by itself after 20,000 writes or 90 s.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/exe")))
+    func killedProcessLosesNoConfirmedWrite() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--testing-library", "swift-testing", "--filter", "crashWriterChild"]
+        var environment = ProcessInfo.processInfo.environment
+        environment[Self.childVariable] = directory.path
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+
+        let fd = pipe.fileHandleForReading.fileDescriptor
+        var output = [UInt8]()
+        func confirmations() -> [Int] {
+            String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                .compactMap { $0.hasPrefix(Self.confirmedPrefix) ? Int($0.dropFirst(Self.confirmedPrefix.count)) : nil }
+        }
+        /// Reads what is there within `timeoutMs`; false at end of file.
+        func readAvailable(timeoutMs: Int32) -> Bool {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, timeoutMs) > 0 else { return true }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let n = read(fd, &buffer, buffer.count)
+            guard n > 0 else { return false }
+            output += buffer[0..<n]
+            return true
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while confirmations().count < 200 && Date() < deadline {
+            if !readAvailable(timeoutMs: 200) { break }
+        }
+        let confirmedBeforeKill = confirmations().count
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // The child is gone: read what it wrote, up to end of file (at most 5 s).
+        let drainDeadline = Date().addingTimeInterval(5)
+        while Date() < drainDeadline, readAvailable(timeoutMs: 100) {}
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(confirmedBeforeKill >= 200)
+        let confirmed = confirmations()
+        #expect(confirmed == Array(1...max(confirmed.count, 1)).prefix(confirmed.count).map { $0 })
+
+        let reopened = try makeObjectRuntime(stateDirectory: directory)
+        let stored: RpcValue = try reopened.run { env, _ in
+            try await env.namespace("OBJECTS").getByName("crash").list(["prefix": "r"])
+        }
+        expectNoObjectLeaks(reopened)
+        guard case .map(let entries) = stored else { Issue.record("no records"); return }
+        var halves: [Int: Set<String>] = [:]
+        for entry in entries {
+            guard let key = entry.key.stringValue, let i = Int(key.dropFirst().dropLast()) else { continue }
+            #expect(entry.value == .number(Double(i)))
+            halves[i, default: []].insert(String(key.suffix(1)))
+        }
+        for i in confirmed { #expect(halves[i] == ["a", "b"], "confirmed write \(i) lost") }
+        for (i, parts) in halves { #expect(parts == ["a", "b"], "write \(i) is half there: \(parts)") }
+        // At most the batch in flight at the kill can be there without its confirmation.
+        #expect(halves.count <= confirmed.count + 1)
+    }
+
+    /// The writer of `killedProcessLosesNoConfirmedWrite`; does nothing unless the variable is
+    /// set (it is only in the child process).
+    @Test func crashWriterChild() throws {
+        guard let path = ProcessInfo.processInfo.environment[Self.childVariable] else { return }
+        let runtime = try makeObjectRuntime(stateDirectory: URL(fileURLWithPath: path))
+        let started = Date()
+        _ = try runtime.run { env, _ -> Int in
+            let stub = try env.namespace("OBJECTS").getByName("crash")
+            var i = 0
+            while i < 20_000 && Date().timeIntervalSince(started) < 90 {
+                i += 1
+                _ = try await stub.writeTwo(.string("r\(i)a"), .string("r\(i)b"), .number(Double(i)))
+                let line = Array("\(Self.confirmedPrefix)\(i)\n".utf8)
+                _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            }
+            return i
+        }
+    }
+}

@@ -1,0 +1,248 @@
+import Testing
+
+@testable import Scenarios
+
+/// Every expression form through the interpreter, with exact values (as the console prints them).
+@Suite struct InterpreterExpressionTests {
+    @Test func literals() {
+        let c = Run.console()
+        #expect(c.answer("1") == "1")
+        #expect(c.answer("-2.5") == "-2.5")
+        #expect(c.answer("-0") == "-0")
+        #expect(c.answer("NaN") == "NaN")
+        #expect(c.answer("Infinity") == "Infinity")
+        #expect(c.answer("10n") == "10n")
+        #expect(c.answer("-10n") == "-10n")
+        #expect(c.answer("'a'") == "\"a\"")
+        #expect(c.answer("true") == "true")
+        #expect(c.answer("null") == "null")
+        #expect(c.answer("undefined") == "undefined")
+        #expect(c.answer("[1, \"two\", [3]]") == "[1, \"two\", [3]]")
+        #expect(c.answer("({ a: 1, \"b c\": 2 })") == "{ a: 1, \"b c\": 2 }")
+        #expect(c.answer("bytes(\"68656c6c6f\")") == "Uint8Array(5) 68656c6c6f")
+    }
+
+    @Test func constructors() {
+        let c = Run.console()
+        #expect(c.answer("new Date(0)") == "Date(0)")
+        #expect(c.answer("new Date(\"1970-01-02\")") == "Date(86400000)")
+        #expect(c.answer("new Date(\"2026-05-01T12:30:00.250+02:00\").toISOString()") == "\"2026-05-01T10:30:00.250Z\"")
+        #expect(c.answer("new Date(\"nope\")") == "Invalid Date")
+        #expect(c.answer("new Date()") == "Date(0)")
+        #expect(c.answer("new Date(1.9).getTime()") == "1")
+        #expect(c.answer("new Map([[\"a\", 1], [\"b\", 2], [\"a\", 3]])") == "Map(2) { \"a\" => 3, \"b\" => 2 }")
+        #expect(c.answer("new Map()") == "Map(0) {}")
+        #expect(c.answer("new Set([1, 2, 1])") == "Set(2) { 1, 2 }")
+        #expect(c.answer("new Set(\"aba\")") == "Set(2) { \"a\", \"b\" }")
+        #expect(c.answer("new RegExp(\"a+\", \"g\")") == "/a+/g")
+        #expect(c.answer("new RegExp(\"\")") == "/(?:)/")
+        #expect(c.answer("new RegExp(\"a\", \"gg\")") == "error: uncaught SyntaxError: Invalid flags supplied to RegExp constructor 'gg'")
+        #expect(c.answer("new Error(\"m\")") == "Error: m")
+        #expect(c.answer("new TypeError(\"bad\")") == "TypeError: bad")
+        #expect(c.answer("new RangeError(\"r\", { cause: 1 }).cause") == "1")
+        #expect(c.answer("new Map([1])") == "error: uncaught TypeError: Iterator value 1 is not an entry object")
+    }
+
+    @Test func arithmeticFollowsJavaScript() {
+        let c = Run.console()
+        #expect(c.answer("1 + 2 * 3") == "7")
+        #expect(c.answer("7 % 3") == "1")
+        #expect(c.answer("-7 % 3") == "-1")
+        #expect(c.answer("1 / 0") == "Infinity")
+        #expect(c.answer("0 / 0") == "NaN")
+        #expect(c.answer("0.1 + 0.2") == "0.30000000000000004")
+        #expect(c.answer("1 + \"2\"") == "\"12\"")
+        #expect(c.answer("\"a\" + null + undefined + true") == "\"anullundefinedtrue\"")
+        #expect(c.answer("\"n=\" + -0") == "\"n=0\"")
+        #expect(c.answer("\"x\" + [1, [2, 3], null]") == "\"x1,2,3,\"")
+        #expect(c.answer("\"o\" + { a: 1 }") == "\"o[object Object]\"")
+        #expect(c.answer("\"d \" + new Date(0)") == "\"d Thu Jan 01 1970 00:00:00 GMT+0000 (Coordinated Universal Time)\"")
+        #expect(c.answer("\"5\" * \"2\"") == "10")
+        #expect(c.answer("\"5\" - 2") == "3")
+        #expect(c.answer("\"x\" - 1") == "NaN")
+        #expect(c.answer("true + 1") == "2")
+        #expect(c.answer("null + 1") == "1")
+        #expect(c.answer("undefined + 1") == "NaN")
+        #expect(c.answer("[] + 1") == "\"1\"")
+        #expect(c.answer("-\"3\"") == "-3")
+        #expect(c.answer("- -0") == "0")
+    }
+
+    @Test func bigints() {
+        let c = Run.console()
+        #expect(c.answer("10n + 5n") == "15n")
+        #expect(c.answer("10n - 15n") == "-5n")
+        #expect(c.answer("6n * 7n") == "42n")
+        #expect(c.answer("7n / 2n") == "3n")
+        #expect(c.answer("-7n % 2n") == "-1n")
+        #expect(c.answer("-(5n)") == "-5n")
+        #expect(c.answer("1n / 0n") == "error: uncaught RangeError: Division by zero")
+        #expect(c.answer("1n + 1") == "error: uncaught TypeError: Cannot mix BigInt and other types, use explicit conversions")
+        #expect(c.answer("\"n\" + 10n") == "\"n10\"")
+        #expect(c.answer("2n > 1") == "true")
+        #expect(c.answer("2n < \"3\"") == "true")
+        #expect(c.answer("99999999999999999999999n < 100000000000000000000000n") == "true")
+        #expect(c.answer("99999999999999999999999999999999999999999n + 1n")
+            == "error: uncaught RangeError: BigInt arithmetic is limited to 127 bits in scenarios")
+    }
+
+    @Test func comparisons() {
+        let c = Run.console()
+        #expect(c.answer("1 < 2") == "true")
+        #expect(c.answer("2 <= 2") == "true")
+        #expect(c.answer("\"b\" > \"a\"") == "true")
+        #expect(c.answer("\"10\" < \"9\"") == "true")
+        #expect(c.answer("\"10\" < 9") == "false")
+        #expect(c.answer("NaN < 1") == "false")
+        #expect(c.answer("NaN >= 1") == "false")
+        #expect(c.answer("undefined <= 0") == "false")
+        #expect(c.answer("null >= 0") == "true")
+        #expect(c.answer("new Date(5) > new Date(4)") == "true")
+    }
+
+    @Test func deepEquality() {
+        let c = Run.console()
+        #expect(c.answer("NaN == NaN") == "true")
+        #expect(c.answer("-0 == 0") == "true")
+        #expect(c.answer("[1, [2]] == [1, [2]]") == "true")
+        #expect(c.answer("({ a: 1, b: 2 }) == { b: 2, a: 1 }") == "true")
+        #expect(c.answer("({ a: 1 }) == { a: 1, b: undefined }") == "false")
+        #expect(c.answer("new Map([[\"a\", 1]]) == new Map([[\"a\", 1]])") == "true")
+        #expect(c.answer("new Set([1, 2]) != new Set([1, 3])") == "true")
+        #expect(c.answer("1 == \"1\"") == "false")
+        #expect(c.answer("env.T == env.T") == "true")
+        #expect(c.answer("env.T == env.G") == "false")
+        #expect(c.answer("new Error(\"a\") == new Error(\"a\")") == "true")
+    }
+
+    @Test func sameValueAndTypeof() {
+        let c = Run.console()
+        #expect(c.answer("Object.is(-0, 0)") == "false")
+        #expect(c.answer("Object.is(NaN, NaN)") == "true")
+        #expect(c.answer("Object.is(1, 1)") == "true")
+        #expect(c.answer("Object.is(env.T, env.T)") == "true")
+        #expect(c.answer("typeof 1") == "\"number\"")
+        #expect(c.answer("typeof 1n") == "\"bigint\"")
+        #expect(c.answer("typeof \"s\"") == "\"string\"")
+        #expect(c.answer("typeof undefined") == "\"undefined\"")
+        #expect(c.answer("typeof null") == "\"object\"")
+        #expect(c.answer("typeof ((x) => x)") == "\"function\"")
+        #expect(c.answer("typeof env") == "\"object\"")
+        #expect(c.answer("typeof env.T") == "\"object\"")
+        #expect(c.answer("typeof env.T.add") == "\"function\"")
+        #expect(c.answer("typeof runtime") == "\"object\"")
+        _ = c.evaluate(line: "let f = await env.C.newCounter()")
+        #expect(c.answer("typeof f") == "\"function\"")
+    }
+
+    @Test func logicalOperatorsShortCircuitAndYieldAnOperand() {
+        let c = Run.console()
+        _ = c.evaluate(line: "let calls = 0; let hit = () => { calls += 1; return \"hit\" }")
+        #expect(c.answer("false && hit()") == "false")
+        #expect(c.answer("0 || hit()") == "\"hit\"")
+        #expect(c.answer("\"first\" || hit()") == "\"first\"")
+        #expect(c.answer("null && undefinedThing.x") == "error: unknown name 'undefinedThing'")
+        #expect(c.answer("null && null.x") == "null")
+        #expect(c.answer("calls") == "1")
+        #expect(c.answer("!0") == "true")
+        #expect(c.answer("!\"\"") == "true")
+        #expect(c.answer("![]") == "false")
+    }
+
+    @Test func membersOfLocalValues() {
+        let c = Run.console()
+        #expect(c.answer("[1, 2, 3].length") == "3")
+        #expect(c.answer("[1, 2, 3][1]") == "2")
+        #expect(c.answer("[1, 2, 3][\"2\"]") == "3")
+        #expect(c.answer("[1, 2, 3][7]") == "undefined")
+        #expect(c.answer("[1, [2]].includes([2])") == "true")
+        #expect(c.answer("[1, NaN].includes(NaN)") == "true")
+        #expect(c.answer("\"héllo\".length") == "5")
+        #expect(c.answer("\"😀\".length") == "2")
+        #expect(c.answer("\"hello\"[1]") == "\"e\"")
+        #expect(c.answer("\"hello\".includes(\"ell\")") == "true")
+        #expect(c.answer("\"hello\".includes(\"z\")") == "false")
+        #expect(c.answer("new Map([[\"a\", 1]]).size") == "1")
+        #expect(c.answer("new Map([[\"a\", 1]]).has(\"a\")") == "true")
+        #expect(c.answer("new Map([[\"a\", 1]]).get(\"a\")") == "1")
+        #expect(c.answer("new Map([[\"a\", 1]]).get(\"b\")") == "undefined")
+        #expect(c.answer("new Set([1]).has(1)") == "true")
+        #expect(c.answer("new Set([1]).size") == "1")
+        #expect(c.answer("new RegExp(\"a/b\", \"gi\").source") == "\"a\\\\/b\"")
+        #expect(c.answer("new RegExp(\"a\", \"yg\").flags") == "\"gy\"")
+        #expect(c.answer("({ a: { b: 2 } }).a.b") == "2")
+        #expect(c.answer("({ a: 1 })[\"a\"]") == "1")
+        #expect(c.answer("({ a: 1 }).missing") == "undefined")
+        #expect(c.answer("new TypeError(\"t\").name") == "\"TypeError\"")
+        #expect(c.answer("new TypeError(\"t\").message") == "\"t\"")
+        #expect(c.answer("new TypeError(\"t\").remote") == "undefined")
+        #expect(c.answer("bytes(\"0102\").length") == "2")
+        #expect(c.answer("bytes(\"0102\")[1]") == "2")
+        #expect(c.answer("(5).foo") == "undefined")
+    }
+
+    @Test func envBindingsAndVars() {
+        let c = Run.console()
+        #expect(c.answer("env.NAME") == "\"ada\"")
+        #expect(c.answer("env.LIMIT + 1") == "4")
+        #expect(c.answer("env.T") == "ServiceStub(T)")
+        #expect(c.answer("env.T.add") == "RpcProperty(T.add)")
+        #expect(c.answer("env.MISSING") == "undefined")
+        #expect(c.answer("env") == "Env(main)")
+    }
+
+    @Test func runtimeIntrospection() {
+        let c = Run.console()
+        #expect(c.answer("runtime.liveStubs") == "0")
+        #expect(c.answer("runtime.pendingCalls") == "0")
+        #expect(c.answer("runtime.pendingTasks") == "0")
+        #expect(c.answer("runtime.liveContexts") == "1")
+        #expect(c.answer("runtime.now") == "0")
+        #expect(c.answer("runtime.logs") == "[]")
+        #expect(c.answer("runtime.liveStub") == "error: runtime has no field 'liveStub'")
+        _ = c.evaluate(line: "await env.G.signup(\"a@b\", \"A\")")
+        #expect(c.answer("runtime.now") == "50")
+        #expect(c.answer("runtime.logs") == "[\"event signup a@b\"]")
+        _ = c.evaluate(line: "log \"mine\"")
+        #expect(c.answer("runtime.logs") == "[\"event signup a@b\", \"mine\"]")
+    }
+
+    @Test func arrowFunctionsCloseOverTheirScope() {
+        let c = Run.console()
+        _ = c.evaluate(line: "let n = 10")
+        _ = c.evaluate(line: "let add = (x) => x + n")
+        #expect(c.answer("add(1)") == "11")
+        _ = c.evaluate(line: "n = 20")
+        #expect(c.answer("add(1)") == "21")
+        _ = c.evaluate(line: "let make = (start) => { let count = start; return () => { count += 1; return count } }")
+        _ = c.evaluate(line: "let next = make(5)")
+        #expect(c.answer("next()") == "6")
+        #expect(c.answer("next()") == "7")
+        #expect(c.answer("((a, b) => b)(1)") == "undefined")
+        #expect(c.answer("(() => { })()") == "undefined")
+        #expect(c.answer("(() => { return })()") == "undefined")
+        #expect(c.answer("((x) => { { return x * 2 } })(4)") == "8")
+        #expect(c.answer("add") == "[Function]")
+        #expect(c.answer("add.name") == "\"add\"")
+        #expect(c.answer("({ m: (x) => x }).m.name") == "\"m\"")
+    }
+
+    @Test func recursionIsBounded() {
+        let c = Run.console()
+        _ = c.evaluate(line: "let down = (n) => n <= 0 || down(n - 1)")
+        #expect(c.answer("down(10)") == "true")
+        #expect(c.answer("down(100000)") == "error: uncaught RangeError: Maximum call stack size exceeded")
+        #expect(c.answer("down(3)") == "true", "the interpreter recovers after the error")
+    }
+
+    @Test func callingWhatIsNotAFunction() {
+        let c = Run.console()
+        _ = c.evaluate(line: "let n = 1; let o = { a: 1 }")
+        #expect(c.answer("n()") == "error: uncaught TypeError: n is not a function")
+        #expect(c.answer("o.a()") == "error: uncaught TypeError: o.a is not a function")
+        #expect(c.answer("o.nope()") == "error: uncaught TypeError: o.nope is not a function")
+        #expect(c.answer("env()") == "error: uncaught TypeError: env is not a function")
+        #expect(c.answer("undefined.x") == "error: uncaught TypeError: Cannot read properties of undefined (reading 'x')")
+        #expect(c.answer("null[0]") == "error: uncaught TypeError: Cannot read properties of null (reading '0')")
+    }
+}
