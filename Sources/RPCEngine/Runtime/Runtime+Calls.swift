@@ -316,11 +316,23 @@ extension Runtime {
             let targetBody = peer.exports[importId]?.body
             peer.exports[pushId] = ExportEntry(.result(result))
             if log.isEnabled {
-                let pathText = "[" + path.map { RpcValue.quote($0) }.joined(separator: ",") + "]"
-                let argsText = args == nil ? "" : "," + wire(.array(transferred.values))
-                emit(.message(session: side.session.id, from: side.ctx.worker, to: peer.ctx.worker,
-                              text: "[\"push\",[\"pipeline\",\(importId),\(pathText)\(argsText)]]"))
-                emit(.message(session: side.session.id, from: side.ctx.worker, to: peer.ctx.worker, text: "[\"pull\",\(pushId)]"))
+                // ["push",["pipeline",importId,[path...],[[args...]]]], built in one buffer.
+                var text = "[\"push\",[\"pipeline\","
+                text += String(importId)
+                text += ",["
+                for (i, segment) in path.enumerated() {
+                    if i > 0 { text += "," }
+                    text += RpcValue.quote(segment)
+                }
+                text += "]"
+                if args != nil {
+                    text += ",[["
+                    writeWireList(transferred.values, into: &text)
+                    text += "]]"
+                }
+                text += "]]"
+                emit(.message(session: side.session.id, from: side.ctx.worker, to: peer.ctx.worker, text: text))
+                emit(.message(session: side.session.id, from: side.ctx.worker, to: peer.ctx.worker, text: "[\"pull\"," + String(pushId) + "]"))
             }
             if !rules.paramsDupStubs {
                 for stub in transferred.sentStubs { dispose(stub, reason: .transferred, by: "\(call)") }
@@ -380,8 +392,14 @@ extension Runtime {
                         }
                         heldResults[sent.call] = (side, sent.pushId)
                     }
-                    emit(.message(session: side.session.id, from: from, to: side.ctx.worker,
-                                  text: "[\"resolve\",\(sent.pushId),\(wire(result))]"))
+                    if log.isEnabled {
+                        var text = "[\"resolve\","
+                        text += String(sent.pushId)
+                        text += ","
+                        writeWire(result, into: &text)
+                        text += "]"
+                        emit(.message(session: side.session.id, from: from, to: side.ctx.worker, text: text))
+                    }
                     emit(.callReturned(call: sent.call, result: result, durationMs: clock.now - sent.started))
                     if back.disposer == nil { releaseImport(side, sent.pushId, count: 1) }
                     if let promise = sent.promise { settlePromise(promise, .success(result), created: created) }

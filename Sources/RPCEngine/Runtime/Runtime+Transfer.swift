@@ -31,8 +31,10 @@ extension Runtime {
     }
 
     /// Checks that `value` can be sent from `holder`, adding its approximate serialized size
-    /// (V8's encoding: a tag, a length and the payload) to `size`.
-    func validate(_ value: RpcValue, path: String, holder: ContextState, size: inout Int) throws {
+    /// (V8's encoding: a tag, a length and the payload) to `size`. `path` names the value in
+    /// errors; it is built only when there is an error to report (every call validates its
+    /// arguments, and formatting `args[0]` each time cost more than the check itself).
+    func validate(_ value: RpcValue, path: @autoclosure () -> String, holder: ContextState, size: inout Int) throws {
         switch value {
         case .undefined, .null, .bool: size += 1
         case .number: size += 9
@@ -43,38 +45,38 @@ extension Runtime {
         case .regexp(let source, let flags): size += Runtime.stringSize(source) + flags.utf8.count + 2
         case .error(let e):
             size += Runtime.stringSize(e.name) + Runtime.stringSize(e.message) + 2
-            for entry in e.properties { try validate(entry.value, path: path + "." + entry.key, holder: holder, size: &size) }
+            for entry in e.properties { try validate(entry.value, path: path() + "." + entry.key, holder: holder, size: &size) }
         case .array(let elements), .set(let elements):
             size += 5
-            for (i, element) in elements.enumerated() { try validate(element, path: "\(path)[\(i)]", holder: holder, size: &size) }
+            for (i, element) in elements.enumerated() { try validate(element, path: "\(path())[\(i)]", holder: holder, size: &size) }
         case .map(let entries):
             size += 5
             for (i, entry) in entries.enumerated() {
-                try validate(entry.key, path: "\(path).keys[\(i)]", holder: holder, size: &size)
-                try validate(entry.value, path: "\(path).values[\(i)]", holder: holder, size: &size)
+                try validate(entry.key, path: "\(path()).keys[\(i)]", holder: holder, size: &size)
+                try validate(entry.value, path: "\(path()).values[\(i)]", holder: holder, size: &size)
             }
         case .object(let object):
             size += 5
             for entry in object {
                 size += Runtime.stringSize(entry.key)
-                let sub = RpcValue.isIdentifier(entry.key) ? "\(path).\(entry.key)" : "\(path)[\(RpcValue.quote(entry.key))]"
-                try validate(entry.value, path: sub, holder: holder, size: &size)
+                try validate(entry.value, path: RpcValue.isIdentifier(entry.key) ? "\(path()).\(entry.key)" : "\(path())[\(RpcValue.quote(entry.key))]",
+                             holder: holder, size: &size)
             }
         case .stub(let s):
             let stub = try liveStub(s.id)
             if stub.kind == .promise {
-                throw RpcError.dataClone(RpcError.Message.cannotSerialize("RpcPromise"), at: path)
+                throw RpcError.dataClone(RpcError.Message.cannotSerialize("RpcPromise"), at: path())
             }
             if stub.holder !== holder {
                 throw RpcError.error(RpcError.Message.crossRequest("Client"))
             }
             size += 8
         case .promise:
-            throw RpcError.dataClone(RpcError.Message.cannotSerialize("RpcPromise"), at: path)
+            throw RpcError.dataClone(RpcError.Message.cannotSerialize("RpcPromise"), at: path())
         case .function, .target:
             size += 8
         case .opaque(let type):
-            throw RpcError.dataClone(RpcError.Message.cannotSerialize(type), at: path)
+            throw RpcError.dataClone(RpcError.Message.cannotSerialize(type), at: path())
         }
     }
 
@@ -144,31 +146,72 @@ extension Runtime {
     /// A value in Cap'n Web's wire expression form (§9.5), as the `message` events show it:
     /// stubs are `["export", id]` from the sender's side.
     func wire(_ value: RpcValue) -> String {
+        var out = ""
+        writeWire(value, into: &out)
+        return out
+    }
+
+    /// `wire(value)` appended to `out`: message texts are built in one buffer, with no string
+    /// per element (every call writes its arguments and its result this way).
+    func writeWire(_ value: RpcValue, into out: inout String) {
         switch value {
-        case .undefined: return "[\"undefined\"]"
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
+        case .undefined: out += "[\"undefined\"]"
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
         case .number(let n):
-            if n.isNaN { return "[\"nan\"]" }
-            if n.isInfinite { return n < 0 ? "[\"-inf\"]" : "[\"inf\"]" }
-            return RpcValue.formatNumber(n)
-        case .bigint(let b): return "[\"bigint\",\"\(b.decimal)\"]"
-        case .string(let s): return RpcValue.quote(s)
-        case .bytes(let b): return "[\"bytes\",\"\(b.hex)\",\"\(b.kind.rawValue)\"]"
-        case .date(let ms): return ms.isNaN ? "[\"date\",null]" : "[\"date\",\(RpcValue.formatNumber(ms))]"
-        case .regexp(let source, let flags): return "[\"regexp\",\(RpcValue.quote(source)),\(RpcValue.quote(flags))]"
-        case .error(let e): return "[\"error\",\(RpcValue.quote(e.name)),\(RpcValue.quote(e.message))]"
-        case .array(let elements): return "[[" + elements.map(wire).joined(separator: ",") + "]]"
-        case .set(let elements): return "[\"set\",[" + elements.map(wire).joined(separator: ",") + "]]"
+            if n.isNaN { out += "[\"nan\"]" } else if n.isInfinite { out += n < 0 ? "[\"-inf\"]" : "[\"inf\"]" } else {
+                out += RpcValue.formatNumber(n)
+            }
+        case .bigint(let b): out += "[\"bigint\",\"\(b.decimal)\"]"
+        case .string(let s): out += RpcValue.quote(s)
+        case .bytes(let b): out += "[\"bytes\",\"\(b.hex)\",\"\(b.kind.rawValue)\"]"
+        case .date(let ms): out += ms.isNaN ? "[\"date\",null]" : "[\"date\",\(RpcValue.formatNumber(ms))]"
+        case .regexp(let source, let flags): out += "[\"regexp\",\(RpcValue.quote(source)),\(RpcValue.quote(flags))]"
+        case .error(let e): out += "[\"error\",\(RpcValue.quote(e.name)),\(RpcValue.quote(e.message))]"
+        case .array(let elements):
+            out += "[["
+            writeWireList(elements, into: &out)
+            out += "]]"
+        case .set(let elements):
+            out += "[\"set\",["
+            writeWireList(elements, into: &out)
+            out += "]]"
         case .map(let entries):
-            return "[\"map\",[" + entries.map { "[" + wire($0.key) + "," + wire($0.value) + "]" }.joined(separator: ",") + "]]"
+            out += "[\"map\",["
+            for (i, entry) in entries.enumerated() {
+                out += i == 0 ? "[" : ",["
+                writeWire(entry.key, into: &out)
+                out += ","
+                writeWire(entry.value, into: &out)
+                out += "]"
+            }
+            out += "]]"
         case .object(let object):
-            return "{" + object.map { RpcValue.quote($0.key) + ":" + wire($0.value) }.joined(separator: ",") + "}"
+            out += "{"
+            for (i, entry) in object.enumerated() {
+                if i > 0 { out += "," }
+                out += RpcValue.quote(entry.key)
+                out += ":"
+                writeWire(entry.value, into: &out)
+            }
+            out += "}"
         case .stub(let s):
-            if let stub = stubs[s.id], case .imported(_, let id) = stub.hook { return "[\"export\",\(id)]" }
-            if let stub = stubs[s.id], case .durableObject(let handle) = stub.hook { return "[\"durableObject\",\"\(handle.id.hex)\"]" }
-            return "[\"export\",?]"
-        case .promise, .function, .target, .opaque: return "[\"undefined\"]"
+            if let stub = stubs[s.id], case .imported(_, let id) = stub.hook {
+                out += "[\"export\",\(id)]"
+            } else if let stub = stubs[s.id], case .durableObject(let handle) = stub.hook {
+                out += "[\"durableObject\",\"\(handle.id.hex)\"]"
+            } else {
+                out += "[\"export\",?]"
+            }
+        case .promise, .function, .target, .opaque: out += "[\"undefined\"]"
+        }
+    }
+
+    /// Elements separated by commas, each in wire form.
+    func writeWireList(_ elements: [RpcValue], into out: inout String) {
+        for (i, element) in elements.enumerated() {
+            if i > 0 { out += "," }
+            writeWire(element, into: &out)
         }
     }
 }

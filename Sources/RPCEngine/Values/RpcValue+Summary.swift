@@ -73,6 +73,10 @@ extension RpcValue: CustomStringConvertible {
         if n.isNaN { return "NaN" }
         if n.isInfinite { return n < 0 ? "-Infinity" : "Infinity" }
         if n == 0 { return n.sign == .minus ? "-0" : "0" }
+        // Integers below 2^53 (every RPC `Int`): the shortest round-trip digits are the exact
+        // integer, so JavaScript prints what `Int` prints. This path is on every call (the
+        // `message` events' wire text) and costs ~50× less than the general one.
+        if n.magnitude < 9_007_199_254_740_992, n == n.rounded(.towardZero) { return String(Int64(n)) }
         // Swift prints the shortest digits that round-trip, as JavaScript does; only the
         // placement of the decimal point and the exponent differ (ECMA-262 Number::toString).
         let parts = "\(n.magnitude)".split(separator: "e")
@@ -101,6 +105,11 @@ extension RpcValue: CustomStringConvertible {
 
     /// A double-quoted string literal with JSON escapes.
     public static func quote(_ s: String) -> String {
+        // Most strings (member names, worker names, plain text) need no escape: one scan of the
+        // UTF-8 bytes and one concatenation. Non-ASCII scalars are copied unchanged either way.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

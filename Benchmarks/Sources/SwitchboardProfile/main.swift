@@ -1,0 +1,24 @@
+import BenchSupport
+import RPCEngine
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A driver for profilers: `SwitchboardProfile WORKLOAD [N] [log|nolog]` runs one workload N
+/// times inside one request and prints the time per operation. Under
+/// `valgrind --tool=callgrind` the instruction counts are repeatable; divide by N.
+///
+/// Workloads: typed, dynamic, stubcall, callback, pipelined, dup, target, empty.
+let args = CommandLine.arguments
+let workload = args.count > 1 ? args[1] : "typed"
+let n = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
+let log = args.count > 3 ? args[3] != "nolog" : true
+
+let runtime = makeRuntime(log: log)
+let clock = ContinuousClock()
+let start = clock.now
+let result = try Profile.run(runtime, workload, n)
+let elapsed = clock.now - start
+let ns = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+print("\(workload) n=\(n) log=\(log): \(Int(ns / Double(n))) ns/op, \(runtime.log.count) events, result \(result)")
