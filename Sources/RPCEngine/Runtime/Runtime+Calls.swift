@@ -223,21 +223,15 @@ extension Runtime {
 
     func sendBinding(worker: String, binding: String, path: [String], args: [RpcValue]?) throws -> (SentPush, SessionSide) {
         let callerCtx = try currentContextState()
-        guard let config = workerConfigs[worker], let b = config.services.first(where: { $0.binding == binding }) else {
+        guard let route = serviceRoutes[worker]?[binding] else {
             throw RpcError.typeError("Cannot read properties of undefined (reading '\(path.first ?? "")')")
         }
-        guard let service = workerConfigs[b.service], let main = service.main, let module = modules[main],
-              let exportName = b.entrypoint ?? module.defaultExport, let export = module.export(named: exportName),
-              let make = export.makeEntrypoint
-        else {
-            throw RpcError.error("Service \"\(b.service)\" has no entrypoint to call.")
-        }
         let (call, sessionID) = try announceSessionCall(
-            caller: callerCtx, calleeWorker: b.service, label: binding, path: path, args: args)
-        let calleeCtx = newContext(worker: b.service, entrypoint: exportName, kind: .rpcSession,
-                                   props: b.props ?? .object(RpcObject()), openedBy: call)
-        let instance = make(calleeCtx.handle, calleeCtx.env)
-        let target = TargetState(home: calleeCtx, body: .receiver(instance, entrypoint: true), label: exportName)
+            caller: callerCtx, calleeWorker: route.service, label: binding, path: path, args: args)
+        let calleeCtx = newContext(worker: route.service, entrypoint: route.exportName, kind: .rpcSession,
+                                   props: route.props, openedBy: call)
+        let instance = route.makeEntrypoint(calleeCtx.handle, calleeCtx.env)
+        let target = TargetState(home: calleeCtx, body: .receiver(instance, entrypoint: true), label: route.exportName)
         let session = openSession(sessionID, call: call, caller: callerCtx, callee: calleeCtx, main: target)
         calleeCtx.servedSession = session
         return try sendOnNewSession(session, path: path, args: args, label: binding, call: call)

@@ -16,6 +16,9 @@ public actor Runtime {
     public nonisolated let rules: RuleSet
     nonisolated let modules: [String: WorkerModule]
     nonisolated let workerConfigs: [String: WorkerConfig]
+    /// Every service binding resolved once, at start: worker → binding → what a call opens. A
+    /// call looks its binding up by name in this table, with no scan of configurations.
+    nonisolated let serviceRoutes: [String: [String: ServiceRoute]]
     /// Where Durable Objects keep their databases (`--state DIR`); nil keeps them in memory.
     public nonisolated let stateDirectory: URL?
     nonisolated let hangs = Mutex<[CheckedContinuation<Void, Never>]>([])
@@ -57,6 +60,7 @@ public actor Runtime {
         for module in modules { moduleTable[module.name] = module }
         self.modules = moduleTable
         self.workerConfigs = try Runtime.validate(configuration, moduleTable)
+        self.serviceRoutes = Runtime.routes(configuration, moduleTable)
         self.stateDirectory = stateDirectory
         self.durableObjects = try Runtime.makeDurableObjectRegistry(
             configuration, moduleTable, workerConfigs, stateDirectory: stateDirectory)
