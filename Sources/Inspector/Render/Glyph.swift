@@ -34,10 +34,6 @@ public enum Glyph {
         case .function: "ƒ function"
         case .rpcTarget: "◆ RpcTarget"
         case .promise: "⟨promise⟩"
-        case .entrypoint: "⌂ entrypoint"
-        case .property: "· property"
-        case .objectField: "{} field"
-        case .forwarded: "⇢ forwarded"
         case .durableObject: "▣ Durable Object"
         }
     }
@@ -48,10 +44,6 @@ public enum Glyph {
         case .function: "function stub"
         case .rpcTarget: "RpcTarget stub"
         case .promise: "RPC promise"
-        case .entrypoint: "entrypoint session stub"
-        case .property: "property stub"
-        case .objectField: "stub in an object field"
-        case .forwarded: "forwarded stub"
         case .durableObject: "Durable Object stub"
         }
     }

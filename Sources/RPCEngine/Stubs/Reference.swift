@@ -12,5 +12,5 @@ enum Reference: Sendable, Hashable {
 /// `dispose()` and `dup()` have no effect on the object, and sending it over RPC gives the
 /// receiver its own stub to the same object (§3.1, "tokens").
 public enum StubKind: String, Sendable, Equatable {
-    case function, rpcTarget, promise, entrypoint, property, objectField, forwarded, durableObject
+    case function, rpcTarget, promise, durableObject
 }

@@ -118,6 +118,8 @@ extension RpcValue: CustomStringConvertible {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             default:
                 if scalar.value < 0x20 {
                     out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)

@@ -10,29 +10,7 @@ enum ExportJSON {
     /// `text` as a JSON string literal: `"` and `\` escaped, `\n` `\r` `\t` `\b` `\f` by name,
     /// the other control characters (U+0000–U+001F) as `\u00XX`; everything else, non-ASCII
     /// included, is written as is (JSON text is UTF-8).
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { RpcValue.quote(text) }
 
     /// A finite number as a JSON number (JavaScript's spelling, which JSON accepts), or, for
     /// the values JSON has no number for, the string `"NaN"`, `"Infinity"`, `"-Infinity"` or
