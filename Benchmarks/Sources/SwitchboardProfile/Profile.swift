@@ -32,6 +32,8 @@ enum Profile {
                 for _ in 0..<n { try Stub(rpc: try await env.CALC.makeCounter(1)).dispose() }
             case "empty":
                 break
+            case "layout":
+                print("MemoryLayout<Event>.stride = \(MemoryLayout<Event>.stride), <Event.Payload> = \(MemoryLayout<Event.Payload>.stride), <RpcValue> = \(MemoryLayout<RpcValue>.stride)")
             default:
                 fatalError("unknown workload \(workload)")
             }

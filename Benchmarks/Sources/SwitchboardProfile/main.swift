@@ -9,7 +9,8 @@ import Glibc
 /// times inside one request and prints the time per operation. Under
 /// `valgrind --tool=callgrind` the instruction counts are repeatable; divide by N.
 ///
-/// Workloads: typed, dynamic, stubcall, callback, pipelined, dup, target, empty.
+/// Workloads: typed, dynamic, stubcall, callback, pipelined, dup, target, empty; `layout` prints
+/// the sizes of the event and value types.
 let args = CommandLine.arguments
 let workload = args.count > 1 ? args[1] : "typed"
 let n = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
