@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "RPCEngine", targets: ["RPCEngine"]),
+        // For Benchmarks/ (a separate package): replaying scenario files.
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -40,6 +40,7 @@ let package = Package(
                 "CHeapInfo",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "RPCEngine", package: "Switchboard"),
+                .product(name: "Scenarios", package: "Switchboard"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
             ],

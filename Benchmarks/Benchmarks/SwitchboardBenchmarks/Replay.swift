@@ -1,15 +1,29 @@
 import Benchmark
 import BenchSupport
+import Foundation
 import RPCEngine
+import Scenarios
 
-/// `scenarios/00-tour.scenario` does not exist on this branch yet, nor does the scenario
-/// interpreter, so this replays a representative tour written against the engine's API: the
-/// same features in the same order as the guided tour's steps (binding call, function by
-/// reference, RpcTarget, pipelining, callback, dup/dispose, waitUntil with a virtual sleep),
-/// each step narrated with a `step` event. One sample is one replay: a new runtime from its
-/// configuration, the program, settling (waitUntil drains, disposers), and the transcript text
-/// of the whole log — what `switchboard run` does with a scenario.
-func tour(_ runtime: Runtime) throws -> Int {
+// MARK: scenarios/00-tour.scenario through the interpreter
+
+/// The repository's `scenarios/` folder, found from this source file's path (the benchmark
+/// runs from wherever the plugin starts it).
+let scenariosFolder: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    // …/Benchmarks/Benchmarks/SwitchboardBenchmarks/Replay.swift → the repository root.
+    parts.removeLast(4)
+    return parts.joined(separator: "/") + "/scenarios"
+}()
+
+/// The guided tour's text, read once.
+let tourText: String = (try? String(contentsOfFile: scenariosFolder + "/00-tour.scenario", encoding: .utf8)) ?? ""
+
+// MARK: the same features through the engine's API, no interpreter
+
+/// The tour's features written against the engine's API: a binding call, a function returned by
+/// reference, an RpcTarget, pipelining, a callback, dup/dispose, waitUntil with a virtual sleep,
+/// each step narrated with a `step` event. Measures the engine's share of a replay.
+func apiTour(_ runtime: Runtime) throws -> Int {
     try runtime.run { env, _ in
         runtime.step("A service binding: another worker's method", line: 1)
         let sum: Int = try await env.CALC.add(1, 2)
@@ -49,13 +63,34 @@ func tour(_ runtime: Runtime) throws -> Int {
 let eventsPerReplay = BenchmarkMetric.custom("events per replay", polarity: .prefersSmaller, useScalingFactor: false)
 
 func registerReplay() {
-    Benchmark(
-        "Replay: representative tour (00-tour.scenario absent) + transcript",
-        configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, eventsPerReplay], timeUnits: .microseconds,
-                             warmupIterations: 3, maxDuration: .seconds(2))
-    ) { benchmark in
+    let config = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, eventsPerReplay], timeUnits: .microseconds,
+        warmupIterations: 3, maxDuration: .seconds(2))
+
+    // One sample is one replay, as `switchboard run --trace` does it: parse and check the file,
+    // build the runtime from its header, interpret the script, settle, and render the
+    // transcript and the event log's text.
+    Benchmark("Replay: scenarios/00-tour.scenario (parse, run, transcript, trace)", configuration: config) { benchmark in
+        guard !tourText.isEmpty else {
+            benchmark.error("scenarios/00-tour.scenario not found under \(scenariosFolder)")
+            return
+        }
+        let run = ScenarioRunner.run(fileName: "00-tour.scenario", text: tourText)
+        let transcript = run.transcript.text
+        let trace = run.trace
+        benchmark.stopMeasurement()
+        guard case .passed = run.status else {
+            benchmark.error("the tour did not pass: \(run.status)")
+            return
+        }
+        benchmark.measurement(eventsPerReplay, run.runtime?.log.count ?? 0)
+        blackHole(transcript)
+        blackHole(trace)
+    }
+
+    Benchmark("Replay: the tour's features through the engine API (no interpreter) + trace", configuration: config) { benchmark in
         let runtime = makeRuntime(log: true)
-        blackHole(try tour(runtime))
+        blackHole(try apiTour(runtime))
         let text = runtime.log.text
         benchmark.stopMeasurement()
         benchmark.measurement(eventsPerReplay, runtime.log.count)

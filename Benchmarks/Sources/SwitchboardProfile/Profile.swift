@@ -32,10 +32,36 @@ enum Profile {
                 for _ in 0..<n { try Stub(rpc: try await env.CALC.makeCounter(1)).dispose() }
             case "empty":
                 break
+            case "layout":
+                print("MemoryLayout<Event>.stride = \(MemoryLayout<Event>.stride), <Event.Payload> = \(MemoryLayout<Event.Payload>.stride), <RpcValue> = \(MemoryLayout<RpcValue>.stride)")
             default:
                 fatalError("unknown workload \(workload)")
             }
             return sum
         }
+    }
+
+    /// N live RpcTarget stubs held by one request, then batches of calls on one of them.
+    static func scale(stubs count: Int) throws {
+        let runtime = makeRuntime(log: false)
+        let result = try runtime.run { env, _ -> [Int] in
+            let factory = try Stub(rpc: try await env.CALC.factory())
+            var made: [Stub] = []
+            made.reserveCapacity(count)
+            for _ in 0..<count { made.append(try Stub(rpc: try await factory.make())) }
+            runtime.log.isEnabled = true
+            let counter = made[count / 2]
+            let clock = ContinuousClock()
+            var batches: [Int] = []
+            for _ in 0..<31 {
+                let start = clock.now
+                for _ in 0..<1000 { _ = try await counter.increment(1) as Int }
+                let d = clock.now - start
+                batches.append(Int(d.components.attoseconds / 1_000_000_000 + d.components.seconds * 1_000_000_000) / 1000)
+            }
+            runtime.log.isEnabled = false
+            return batches.sorted()
+        }
+        print("scale stubs=\(count): ns per call p25 \(result[7]) p50 \(result[15]) p75 \(result[23])")
     }
 }

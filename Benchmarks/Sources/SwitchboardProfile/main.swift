@@ -9,11 +9,19 @@ import Glibc
 /// times inside one request and prints the time per operation. Under
 /// `valgrind --tool=callgrind` the instruction counts are repeatable; divide by N.
 ///
-/// Workloads: typed, dynamic, stubcall, callback, pipelined, dup, target, empty.
+/// Workloads: typed, dynamic, stubcall, callback, pipelined, dup, target, empty; `layout` prints
+/// the sizes of the event and value types; `scale N` times stub calls with N live stubs.
 let args = CommandLine.arguments
 let workload = args.count > 1 ? args[1] : "typed"
 let n = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
 let log = args.count > 3 ? args[3] != "nolog" : true
+
+if workload == "scale" {
+    // `scale N`: N live RpcTarget stubs in one session (log off while building), then 31
+    // batches of 1,000 stub calls with the log on; prints each batch's median ns per call.
+    try Profile.scale(stubs: n)
+    exit(0)
+}
 
 let runtime = makeRuntime(log: log)
 let clock = ContinuousClock()

@@ -32,7 +32,7 @@ public struct Event: Sendable {
         case log(ctx: ContextID?, worker: String?, level: LogLevel, text: String)
         case step(text: String, line: Int?)
         /// A Durable Object's life, gates, critical sections and storage (§8.5).
-        case durableObject(DurableObjectEvent)
+        indirect case durableObject(DurableObjectEvent)
     }
 
     /// The short name of the payload's kind (`callStarted`, ...).
