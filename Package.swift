@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Tests only: child processes (tmux, a crashing writer) with a reaped, signal-clean
+        // spawn. Foundation's `Process.waitUntilExit` can miss a child's exit on Linux and
+        // hang the run; this package waits on a pidfd.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // The model: values, stubs, sessions, entrypoints, runtime, scheduler, clock, events;
@@ -50,11 +54,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "RPCEngineTests", dependencies: ["RPCEngine"], swiftSettings: strict),
+        .testTarget(
+            name: "RPCEngineTests",
+            dependencies: ["RPCEngine", .product(name: "Subprocess", package: "swift-subprocess")],
+            swiftSettings: strict),
         .testTarget(name: "WorkerCatalogTests", dependencies: ["WorkerCatalog"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
         .testTarget(
             name: "ScenariosTests", dependencies: ["Scenarios", "WorkerCatalog"], swiftSettings: strict),
-        .testTarget(name: "InspectorTests", dependencies: ["Inspector"], swiftSettings: strict),
+        .testTarget(
+            name: "InspectorTests",
+            dependencies: ["Inspector", .product(name: "Subprocess", package: "swift-subprocess")],
+            swiftSettings: strict),
     ]
 )

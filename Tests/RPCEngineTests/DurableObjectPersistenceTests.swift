@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 import Testing
 @testable import RPCEngine
 
@@ -61,53 +62,38 @@ import Glibc
     /// with `SWITCHBOARD_DO_CRASH_WRITER=<dir>`) streams writes, each a batch of two keys, and
     /// prints a line once each is confirmed (its call returned through the output gate). After
     /// at least 200 confirmations it is killed with SIGKILL. Reopening the directory must show
-    /// every confirmed write, and every batch whole or not at all. Bounded: 60 s to see the
-    /// confirmations, then the kill; the child also stops by itself after 20,000 writes or 90 s.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/exe")))
-    func killedProcessLosesNoConfirmedWrite() throws {
+    /// every confirmed write, and every batch whole or not at all. Bounded: the child stops by
+    /// itself after 20,000 writes or 90 s, and the test's time limit cancels (and so kills) it.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/exe")), .timeLimit(.minutes(3)))
+    func killedProcessLosesNoConfirmedWrite() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--testing-library", "swift-testing", "--filter", "crashWriterChild"]
-        var environment = ProcessInfo.processInfo.environment
-        environment[Self.childVariable] = directory.path
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-
-        let fd = pipe.fileHandleForReading.fileDescriptor
-        var output = [UInt8]()
-        func confirmations() -> [Int] {
+        func confirmations(_ output: [UInt8]) -> [Int] {
             String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
                 .compactMap { $0.hasPrefix(Self.confirmedPrefix) ? Int($0.dropFirst(Self.confirmedPrefix.count)) : nil }
         }
-        /// Reads what is there within `timeoutMs`; false at end of file.
-        func readAvailable(timeoutMs: Int32) -> Bool {
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, timeoutMs) > 0 else { return true }
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            let n = read(fd, &buffer, buffer.count)
-            guard n > 0 else { return false }
-            output += buffer[0..<n]
-            return true
+        let run = try await Subprocess.run(
+            .path(.init(binary)),
+            arguments: ["--testing-library", "swift-testing", "--filter", "crashWriterChild"],
+            environment: .inherit.updating([.init(rawValue: Self.childVariable)!: directory.path]),
+            input: .none, output: .sequence, error: .discarded
+        ) { execution -> (output: [UInt8], confirmedBeforeKill: Int) in
+            var output = [UInt8]()
+            var confirmedBeforeKill = 0
+            // Read to the end of the child's output: it ends when the child is gone.
+            for try await chunk in execution.standardOutput {
+                chunk.withUnsafeBytes { output += $0 }
+                if confirmedBeforeKill == 0, case let count = confirmations(output).count, count >= 200 {
+                    confirmedBeforeKill = count
+                    try execution.send(signal: .kill)
+                }
+            }
+            return (output, confirmedBeforeKill)
         }
-        let deadline = Date().addingTimeInterval(60)
-        while confirmations().count < 200 && Date() < deadline {
-            if !readAvailable(timeoutMs: 200) { break }
-        }
-        let confirmedBeforeKill = confirmations().count
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        // The child is gone: read what it wrote, up to end of file (at most 5 s).
-        let drainDeadline = Date().addingTimeInterval(5)
-        while Date() < drainDeadline, readAvailable(timeoutMs: 100) {}
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(confirmedBeforeKill >= 200)
-        let confirmed = confirmations()
+        #expect(run.terminationStatus == .signaled(SIGKILL))
+        #expect(run.closureResult.confirmedBeforeKill >= 200)
+        let confirmed = confirmations(run.closureResult.output)
         #expect(confirmed == Array(1...max(confirmed.count, 1)).prefix(confirmed.count).map { $0 })
 
         let reopened = try makeObjectRuntime(stateDirectory: directory)
