@@ -167,6 +167,20 @@ import Testing
         expectNoLeaks(runtime)
     }
 
+    /// §4.10: a result whose callee attached a disposer, left undisposed at the end of the
+    /// request, gets Workers' *result* warning (once, instead of the stub one although the
+    /// result also holds a stub), and its disposer still runs when the context ends.
+    @Test func contextEndWarnsOfAnUndisposedResult() throws {
+        let runtime = try makeProbeRuntime()
+        _ = try runtime.run { env, _ -> RpcValue in
+            _ = try await env.PROBE.withDisposer()
+            return .undefined
+        }
+        #expect(disposals(runtime) == ["stub1 contextEnded"])
+        #expect(logLines(runtime) == [RpcError.Message.resultNotDisposed, "result disposed"])
+        expectNoLeaks(runtime)
+    }
+
     /// The Swift `using`: disposed on every exit path, errors included.
     @Test func withStubDisposesOnThrow() throws {
         let runtime = try makeProbeRuntime()

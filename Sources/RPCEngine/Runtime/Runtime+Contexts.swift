@@ -98,9 +98,17 @@ extension Runtime {
         // Most contexts end holding nothing; sorting an empty table still cost ~1,000
         // instructions (generic metadata for the sort), on every call's callee context.
         let leftovers = ctx.held.isEmpty ? [] : ctx.held.values.sorted { $0.id < $1.id }
-        // Promises and Durable Object stubs need no dispose() (§4.2).
-        if leftovers.contains(where: { $0.kind != .promise && $0.kind != .durableObject }) && ctx.endReason != .aborted {
-            emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
+        // Results whose callee keeps a disposer (§4.7) that this context never disposed: the
+        // session's cancellation below runs their disposers; here they only stop being held.
+        let undisposedResults = heldResults.isEmpty ? 0 : releaseHeldResults(of: ctx)
+        // One warning per context (§4.10): the result one when a disposer-carrying result
+        // leaked, else the stub one. Promises and Durable Object stubs need no dispose() (§4.2).
+        if ctx.endReason != .aborted {
+            if undisposedResults > 0 {
+                emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.resultNotDisposed))
+            } else if leftovers.contains(where: { $0.kind != .promise && $0.kind != .durableObject }) {
+                emit(.log(ctx: ctx.id, worker: ctx.worker, level: .warn, text: RpcError.Message.stubNotDisposed))
+            }
         }
         for stub in leftovers { dispose(stub, reason: .contextEnded, by: "\(ctx.id)") }
         // Sessions still open after that are cancelled: the caller is gone (§6.3).
@@ -125,6 +133,14 @@ extension Runtime {
     /// it holds into the caller keep working until it finishes (§1.7, §4.10). When the caller's
     /// context ended (`cancelled`) or the callee aborted, every capability of the session is
     /// revoked at once (§6.3, §6.5).
+    /// Forgets the held results (§4.7) whose caller is `ctx`; returns how many there were.
+    /// Scans only when some result is held, which is rare (a callee attached a disposer).
+    func releaseHeldResults(of ctx: ContextState) -> Int {
+        let calls = heldResults.filter { $0.value.0.ctx === ctx }.map(\.key)
+        for call in calls { heldResults[call] = nil }
+        return calls.count
+    }
+
     func endSession(_ session: SessionState, reason: ContextEndReason) {
         guard !session.ended, let callee = session.callee else { return }
         if callee.ctx.kind == .durableObject {
