@@ -127,6 +127,21 @@ final class ManualTime: Sendable {
             """)
     }
 
+    @Test func loadWaitsUntilTheRuntimeIsIdleAndAHungLineIsAnswered() throws {
+        let (path, directory) = try Self.file()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let time = ManualTime()
+        let host = try ScenarioHost(path: path, slowMotion: try SlowMotion(4), wallTime: time.source)
+        #expect(host.run(consoleLine: "await env.TOOLS.sleep(10)") == .running)
+        #expect(throws: ScenarioHost.BusyError.self) { try host.load(path: path) }
+        time.advance(ms: 40)
+        #expect(host.pump() == [.value("10")])
+        #expect(host.run(consoleLine: "await env.TOOLS.never()") == .running)
+        #expect(host.pump() == [.error("2:7: uncaught Error: \(RpcError.Message.hung)")], "nothing else can run: the hang is rejected")
+        try host.load(path: path)
+        #expect(host.log.count == ScenarioRunner.run(fileName: path, text: try String(contentsOfFile: path, encoding: .utf8)).runtime?.log.count)
+    }
+
     @Test func theInspectorKeepsDrawingWhileAStatementRuns() throws {
         let (path, directory) = try Self.file()
         defer { try? FileManager.default.removeItem(atPath: directory) }
