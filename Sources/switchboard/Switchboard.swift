@@ -21,11 +21,10 @@ struct Switchboard: ParsableCommand {
             """,
         subcommands: subcommandList)
 
-    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
-    var noMouse = false
+    @OptionGroup var inspector: InspectorArguments
 
     /// `switchboard` with no arguments: the inspector on the guided tour.
     func run() throws {
-        try TuiCommand.open(TuiCommand.tour, mouse: !noMouse)
+        try TuiCommand.open(TuiCommand.tour, inspector)
     }
 }

@@ -52,13 +52,15 @@ public final class InspectorApp {
 
     /// Starts the backend if needed, handles every queued input (without waiting), and draws.
     /// Returns whether the user asked to quit. For scripted runs on `MemoryBackend`.
+    ///
+    /// It never waits for a busy host: it stops once a turn reads no input and the host's pump
+    /// changed nothing (no output, no new events), so a statement sleeping on a wall clock stays
+    /// running until a later call pumps past its deadline.
     @discardableResult
     public func processPendingInput() throws -> Bool {
         try backend.start()
         if state.size != backend.size { send(.terminal(.resize(backend.size))) }
-        repeat {
-            iterate(wait: false)
-        } while !state.quitRequested && pendingWork
+        while !state.quitRequested && iterate(wait: false) {}
         draw(force: true)
         return state.quitRequested
     }
@@ -79,9 +81,14 @@ public final class InspectorApp {
         return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 
-    /// One turn of the loop: pump, sync the log, tick, draw, read one input.
-    private func iterate(wait: Bool) {
-        for output in host.pump() { send(.effectResult(.console(output))) }
+    /// One turn of the loop: pump, sync the log, tick, draw, read one input. Returns whether
+    /// anything happened: an input was read, or the pump brought outputs or events.
+    @discardableResult
+    private func iterate(wait: Bool) -> Bool {
+        let known = host.log.count
+        let outputs = host.pump()
+        for output in outputs { send(.effectResult(.console(output))) }
+        let pumped = !outputs.isEmpty || host.log.count != known
         syncLog()
         if state.playing { send(.tick(milliseconds: now)) }
         draw(force: false)
@@ -94,17 +101,10 @@ public final class InspectorApp {
             let frame = limiter.delayUntilNextFrame(at: clock.now - origin).map(FrameLimiter.milliseconds)
             timeout = frame ?? options.idleTimeoutMs
         }
-        if let event = backend.readEvent(timeoutMs: timeout) {
-            send(.terminal(event))
-        } else {
-            lastReadWasEmpty = true
-            return
-        }
-        lastReadWasEmpty = false
+        guard let event = backend.readEvent(timeoutMs: timeout) else { return pumped }
+        send(.terminal(event))
+        return true
     }
-
-    private var lastReadWasEmpty = false
-    private var pendingWork: Bool { !lastReadWasEmpty || host.isBusy }
 
     private func syncLog() {
         let log = host.log

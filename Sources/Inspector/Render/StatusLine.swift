@@ -1,7 +1,7 @@
 import TerminalUI
 
-/// The bottom rows: the status bar (mode, scenario title, step n/N, speed, seq, key hints), the
-/// narration line (the current step's text) and the console row.
+/// The bottom rows: the status bar (mode, scenario title, step n/N, speed, seq, statements still
+/// running, key hints), the narration line (the current step's text) and the console row.
 enum StatusLine {
     /// The status bar's segments, most important kept longest.
     static func bar(_ state: InspectorState) -> StatusBar {
@@ -16,6 +16,12 @@ enum StatusLine {
         if state.mode == .replay || state.playing { position.append(PlaybackSpeed.label(state.speedIndex) + " ") }
         position.append("seq \(timeline.cursor)/\(timeline.known)", style: .dim)
         segments.append(StatusSegment(position, priority: 9))
+        let running = state.console.transcript.filter { $0.output == .running && !$0.isCommand }.count
+        if running > 0 {
+            // A statement runs in the background (slow motion): the panes keep changing under it.
+            let label = running == 1 ? "running" : "running \(running)"
+            segments.append(StatusSegment(Line(Glyph.pending + " " + label, style: .pending), priority: 8))
+        }
         if !state.title.isEmpty { segments.append(StatusSegment(Line(state.title, style: .title), priority: 6)) }
         let hints = hints(state)
         if hints.count > 2 { segments.append(.keyHints(Array(hints.dropLast(2)), priority: 1, alignment: .right)) }

@@ -57,15 +57,16 @@ public final class LoopExecutor: SerialExecutor, TaskExecutor, Sendable {
     /// Jobs waiting to run.
     public var pendingJobs: Int { state.withLock { $0.jobs.count - $0.head } }
 
-    /// Runs queued jobs (and the jobs they enqueue) until the queue is empty. Returns how many
-    /// jobs ran. Must not be called re-entrantly from inside a job.
+    /// Runs queued jobs (and the jobs they enqueue) until the queue is empty, or until
+    /// `maximumJobs` have run (the rest stay queued, in order, for the next drain). Returns how
+    /// many jobs ran. Must not be called re-entrantly from inside a job.
     @discardableResult
-    public func drain() -> Int {
+    public func drain(maximumJobs: Int = .max) -> Int {
         let me = pthread_self()
         state.withLock { $0.driver = me }
         defer { state.withLock { $0.driver = nil } }
         var ran = 0
-        while let job = next() {
+        while ran < maximumJobs, let job = next() {
             job.runSynchronously(
                 isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
             ran += 1

@@ -6,18 +6,48 @@ import Glibc
 import Darwin
 #endif
 
+/// Where a wall clock reads real time: monotonic nanoseconds from an arbitrary origin.
+///
+/// The runtime never reads the system clock directly; a ``RuntimeClock`` in wall mode asks its
+/// source. Production code uses ``monotonic``; tests hand in a source they move by hand, so that
+/// code running on (scaled) wall time can be tested exactly, without sleeping.
+public struct WallTimeSource: Sendable {
+    private let read: @Sendable () -> UInt64
+
+    /// A source that answers `nanoseconds()` with `read()`. `read` must never go backwards.
+    public init(_ read: @escaping @Sendable () -> UInt64) {
+        self.read = read
+    }
+
+    /// The current reading, in nanoseconds.
+    public func nanoseconds() -> UInt64 { read() }
+
+    /// The system's monotonic clock (`CLOCK_MONOTONIC`): unaffected by changes of the date.
+    public static let monotonic = WallTimeSource {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+}
+
 /// The runtime's notion of time, in milliseconds since the runtime started.
 ///
 /// Worker code never reads the system clock or calls `Task.sleep`: it asks the runtime's clock,
 /// so that tests and replays run on virtual time and live demos on (optionally scaled) wall time
 /// with the same code.
+///
+/// A clock can go from virtual to wall time once a replay is over (``switchToWall(slowMotion:source:)``):
+/// the inspector replays a scenario on virtual time, so its log is the one `switchboard run`
+/// prints, then lets the console's statements run in slow motion. Time continues from the
+/// virtual time reached, so the times in the log never go backwards.
 public final class RuntimeClock: Sendable {
     /// How time passes.
     public enum Mode: Sendable, Equatable {
         /// Time moves only when the loop is idle, jumping to the earliest sleeper's deadline.
         /// Sleeps are instant but ordered by (deadline, order of the `sleep` calls).
         case virtual
-        /// Real time divided by `slowMotion` (1 = real time, 4 = four times slower).
+        /// Real time divided by `slowMotion` (1 = real time, 4 = four times slower, 0.5 twice
+        /// as fast). `slowMotion` must be positive and finite.
         case wall(slowMotion: Double)
     }
 
@@ -26,32 +56,71 @@ public final class RuntimeClock: Sendable {
         let order: Int
         let continuation: CheckedContinuation<Void, any Error>
     }
+    /// Where wall time is read from, and where it started counting: in wall mode the clock
+    /// reads `base + (source now - origin) / slowMotion`.
+    private struct Wall {
+        let slowMotion: Double
+        let source: WallTimeSource
+        let origin: UInt64
+        let base: Int
+    }
     private struct State {
+        /// Virtual time (in wall mode unused: time is read from `wall`).
         var now = 0
+        var wall: Wall?
         var order = 0
         var sleepers: [Int: Sleeper] = [:]
         var cancelled: Set<Int> = []
     }
-    private let state = Mutex(State())
-    public let mode: Mode
-    private let startNanos: UInt64
+    private let state: Mutex<State>
 
-    public init(_ mode: Mode = .virtual) {
-        self.mode = mode
-        self.startNanos = RuntimeClock.monotonicNanos()
+    /// Creates a clock at time 0. A wall clock reads `source` (the system's monotonic clock
+    /// unless a test hands in its own).
+    public init(_ mode: Mode = .virtual, source: WallTimeSource = .monotonic) {
+        var initial = State()
+        if case .wall(let factor) = mode {
+            RuntimeClock.check(factor)
+            initial.wall = Wall(slowMotion: factor, source: source, origin: source.nanoseconds(), base: 0)
+        }
+        state = Mutex(initial)
+    }
+
+    /// How time passes now.
+    public var mode: Mode {
+        state.withLock { s in s.wall.map { .wall(slowMotion: $0.slowMotion) } ?? .virtual }
     }
 
     /// Milliseconds since the runtime started, on this clock.
     public var now: Int {
-        switch mode {
-        case .virtual: return state.withLock { $0.now }
-        case .wall(let factor): return wallNow(factor)
+        let (virtual, wall) = state.withLock { ($0.now, $0.wall) }
+        guard let wall else { return virtual }
+        return RuntimeClock.read(wall)
+    }
+
+    /// From now on, time is `source`'s time divided by `slowMotion`, counted from the time this
+    /// clock has reached: `now` right after the switch equals `now` right before it, and never
+    /// decreases afterwards. Sleepers keep their deadlines and wake when wall time reaches them
+    /// (``wakeDue()``). Calling it on a wall clock restarts the count with the new factor.
+    ///
+    /// `slowMotion` must be positive and finite (the CLI validates `--slow-motion` before).
+    public func switchToWall(slowMotion: Double, source: WallTimeSource = .monotonic) {
+        RuntimeClock.check(slowMotion)
+        let reached = now
+        let origin = source.nanoseconds()
+        state.withLock { s in
+            s.now = reached
+            s.wall = Wall(slowMotion: slowMotion, source: source, origin: origin, base: reached)
         }
     }
 
-    private func wallNow(_ factor: Double) -> Int {
-        let elapsed = Double(RuntimeClock.monotonicNanos() - startNanos) / 1_000_000
-        return Int(elapsed / max(factor, 0.0001))
+    private static func check(_ factor: Double) {
+        precondition(factor.isFinite && factor > 0, "RuntimeClock: the slow-motion factor must be positive and finite")
+    }
+
+    private static func read(_ wall: Wall) -> Int {
+        let reading = wall.source.nanoseconds()
+        let elapsed = reading > wall.origin ? Double(reading - wall.origin) / 1_000_000 : 0
+        return wall.base + Int(elapsed / wall.slowMotion)
     }
 
     /// Suspends the calling task for `ms` milliseconds of this clock's time. Throws
@@ -89,10 +158,12 @@ public final class RuntimeClock: Sendable {
 
     /// Called by the driver when the loop is idle. On the virtual clock, moves time to the
     /// earliest deadline and wakes every sleeper due then (in the order they slept); on the
-    /// wall clock, wakes the sleepers already due. Returns whether any sleeper woke.
+    /// wall clock, wakes the sleepers already due (in deadline order, then the order they
+    /// slept). Returns whether any sleeper woke.
     @discardableResult
     public func wakeDue() -> Bool {
-        let current = (mode == .virtual) ? nil : now
+        let wall = state.withLock { $0.wall }
+        let current = wall.map(RuntimeClock.read)
         let due = state.withLock { s -> [Sleeper] in
             guard let earliest = s.sleepers.values.map(\.deadline).min() else { return [] }
             let limit: Int
@@ -109,11 +180,5 @@ public final class RuntimeClock: Sendable {
         }
         for sleeper in due { sleeper.continuation.resume() }
         return !due.isEmpty
-    }
-
-    static func monotonicNanos() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 }

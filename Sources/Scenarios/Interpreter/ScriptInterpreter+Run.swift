@@ -77,12 +77,17 @@ extension ScriptInterpreter {
     public func evaluate(line: String) -> ConsoleResult {
         let ticket = submit(line: line)
         if ticket.result == nil { runtime.runUntilIdle() }
-        return ticket.result
-            ?? ConsoleResult(
-                entries: [], value: nil,
-                diagnostic: ScenarioDiagnostic(
-                    fileName: consoleName, range: .zero,
-                    message: "the line never finished: it waits for something that can never happen", sourceLine: line))
+        return ticket.result ?? unfinished(line: line)
+    }
+
+    /// What a console line answers when the runtime went idle before the line finished: it
+    /// waits for something that can never happen.
+    public func unfinished(line: String) -> ConsoleResult {
+        ConsoleResult(
+            entries: [], value: nil,
+            diagnostic: ScenarioDiagnostic(
+                fileName: consoleName, range: .zero,
+                message: "the line never finished: it waits for something that can never happen", sourceLine: line))
     }
 
     /// Starts one console line without driving the loop: the caller drives it (for example a

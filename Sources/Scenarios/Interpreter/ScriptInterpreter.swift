@@ -105,8 +105,23 @@ public final class ScriptInterpreter: @unchecked Sendable {
     /// survive, and what they hold follows Workers' rules for cross-request use (§4.12).
     public func newRequest() {
         drive { await self.endCurrentRequest() }
-        transcript.entries.append(.note("request ended; the next line runs in a new request"))
+        transcript.entries.append(.note(Self.requestEndedNote))
     }
+
+    /// Starts ending the current request without driving the loop (see ``newRequest()``), for a
+    /// caller that drives the loop itself; the ticket is set once the request has ended (its
+    /// `using` values and stubs disposed; its waitUntil tasks may still be draining).
+    public func startNewRequest() -> ScriptTicket<Bool> {
+        let ticket = ScriptTicket<Bool>()
+        runtime.start {
+            await self.endCurrentRequest()
+            self.transcript.entries.append(.note(Self.requestEndedNote))
+            ticket.set(true)
+        }
+        return ticket
+    }
+
+    static let requestEndedNote = "request ended; the next line runs in a new request"
 
     // MARK: functions
 
