@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 import Testing
 
 /// `--slow-motion FACTOR` on the real binary: a bad factor is refused by the argument parser
@@ -7,23 +8,15 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs the built `switchboard` with `arguments`; returns its status and the first line of
-    /// standard error.
-    static func run(_ arguments: [String]) throws -> (status: Int32, firstErrorLine: String) {
+    /// standard error. Through swift-subprocess, as `EndToEndTmuxTests` explains.
+    static func run(_ arguments: [String]) async throws -> (status: TerminationStatus, firstErrorLine: String) {
         let binary = root.appendingPathComponent(".build/debug/switchboard").path
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build the binary first (swift build): \(binary)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        return (process.terminationStatus, text.split(separator: "\n").first.map(String.init) ?? "")
+        let result = try await Subprocess.run(
+            .path(.init(binary)), arguments: Arguments(arguments), workingDirectory: .init(root.path),
+            output: .discarded, error: .string(limit: 1 << 16))
+        let text = result.standardError
+        return (result.terminationStatus, text.split(separator: "\n").first.map(String.init) ?? "")
     }
 
     static let allowed = "Error: --slow-motion must be a number from 0.25 to 100 (4 runs four times slower than real time), not "
@@ -37,17 +30,17 @@ import Testing
         (["tui", "--slow-motion", "inf"], allowed + "inf"),
         (["tui", "--slow-motion", "fast"], "Error: The value 'fast' is invalid for '--slow-motion <factor>'"),
     ])
-    func badFactorsAreRefused(arguments: [String], message: String) throws {
-        let (status, line) = try Self.run(arguments)
-        #expect(status == 64)
+    func badFactorsAreRefused(arguments: [String], message: String) async throws {
+        let (status, line) = try await Self.run(arguments)
+        #expect(status == .exited(64))
         #expect(line == message)
     }
 
     /// A good factor passes validation: without a terminal the command then stops at the usual
     /// one-line hint (exit status 2), not at the arguments.
-    @Test func aGoodFactorPassesValidation() throws {
-        let (status, line) = try Self.run(["tui", "scenarios/01-add.scenario", "--slow-motion", "4"])
-        #expect(status == 2)
+    @Test func aGoodFactorPassesValidation() async throws {
+        let (status, line) = try await Self.run(["tui", "scenarios/01-add.scenario", "--slow-motion", "4"])
+        #expect(status == .exited(2))
         #expect(line == "")
     }
 }
