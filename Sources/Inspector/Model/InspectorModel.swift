@@ -24,15 +24,15 @@ public struct InspectorModel: Sendable {
     /// Workers, in declaration order.
     public internal(set) var workers: [WorkerRecord] = []
     /// Execution contexts, in the order they began.
-    public internal(set) var contexts: [ContextRecord] = []
+    public internal(set) var contexts = ChunkedArray<ContextRecord>()
     /// Calls, in the order they started.
-    public internal(set) var calls: [CallRecord] = []
+    public internal(set) var calls = ChunkedArray<CallRecord>()
     /// Stubs, in the order they were created.
-    public internal(set) var stubs: [StubRecord] = []
+    public internal(set) var stubs = ChunkedArray<StubRecord>()
     /// Tasks, in the order they were added.
-    public internal(set) var tasks: [TaskRecord] = []
+    public internal(set) var tasks = ChunkedArray<TaskRecord>()
     /// Calls without a parent, in the order they started.
-    public internal(set) var rootCalls: [CallID] = []
+    public internal(set) var rootCalls = ChunkedArray<CallID>()
     /// The last `step` seen, if any.
     public internal(set) var currentStep: StepMark?
     /// How many `step` events were folded.
