@@ -17,6 +17,9 @@ let package = Package(
         .library(name: "RPCEngine", targets: ["RPCEngine"]),
         // For Benchmarks/ (a separate package): replaying scenario files.
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        // For Benchmarks/ (a separate package): folding logs and rendering frames of the inspector.
+        .library(name: "Inspector", targets: ["Inspector"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

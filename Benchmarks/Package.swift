@@ -31,7 +31,12 @@ let package = Package(
         // A plain driver for profilers (callgrind, perf): runs one workload N times, no harness.
         .executableTarget(
             name: "SwitchboardProfile",
-            dependencies: ["BenchSupport", .product(name: "RPCEngine", package: "Switchboard")],
+            dependencies: [
+                "BenchSupport",
+                .product(name: "RPCEngine", package: "Switchboard"),
+                .product(name: "Inspector", package: "Switchboard"),
+                .product(name: "TerminalUI", package: "Switchboard"),
+            ],
             swiftSettings: strict),
         .executableTarget(
             name: "SwitchboardBenchmarks",
@@ -41,6 +46,8 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "RPCEngine", package: "Switchboard"),
                 .product(name: "Scenarios", package: "Switchboard"),
+                .product(name: "Inspector", package: "Switchboard"),
+                .product(name: "TerminalUI", package: "Switchboard"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
             ],

@@ -4,7 +4,8 @@ import Benchmark
 ///
 ///     swift package --disable-sandbox benchmark
 ///
-/// Names start with the group: Floor, Peer, Switchboard, Scaling, Memory, EventLog, Replay.
+/// Names start with the group: Floor, Peer, Switchboard, Scaling, Memory, EventLog, Replay,
+/// Inspector.
 let benchmarks: @Sendable () -> Void = {
     registerFloors()
     registerPeers()
@@ -13,4 +14,5 @@ let benchmarks: @Sendable () -> Void = {
     registerMemory()
     registerEventLog()
     registerReplay()
+    registerInspector()
 }

@@ -78,7 +78,7 @@ extension InspectorModel {
             runningTaskCount += 1
             let c = contextIndex[ctx]
             if let c { contexts[c].tasks.append(task) }
-            let w = workerIndex[worker]
+            let w = workerPosition(worker)
             if let w { workers[w].runningTasks += 1 }
             return .taskAdded(context: c, worker: w)
         case .taskSettled(let task, _, let outcome):
@@ -87,7 +87,7 @@ extension InspectorModel {
             tasks[i].settledSeq = event.seq
             tasks[i].settledTime = event.time
             runningTaskCount -= 1
-            let w = workerIndex[tasks[i].worker]
+            let w = workerPosition(tasks[i].worker)
             if let w { workers[w].runningTasks -= 1 }
             return .taskSettled(task: i, worker: w)
         case .message(let session, _, _, _):
@@ -116,7 +116,7 @@ extension InspectorModel {
         guard contextIndex[e.ctx] == nil else { return .none }
         contextIndex[e.ctx] = contexts.count
         contexts.append(ContextRecord(began: e, beganSeq: event.seq, beganTime: event.time))
-        let w = workerIndex[e.worker]
+        let w = workerPosition(e.worker)
         if let w {
             workers[w].contexts.append(e.ctx)
             workers[w].liveContexts.append(e.ctx)
@@ -134,7 +134,7 @@ extension InspectorModel {
     private mutating func ended(_ ctx: ContextID, _ reason: ContextEndReason, _ event: Event) -> ModelUndo.Change {
         guard let c = contextIndex[ctx], contexts[c].end == nil else { return .none }
         contexts[c].end = ContextRecord.End(reason: reason, seq: event.seq, time: event.time)
-        let w = workerIndex[contexts[c].worker]
+        let w = workerPosition(contexts[c].worker)
         var position: Int?
         if let w {
             position = workers[w].liveContexts.firstIndex(of: ctx)
@@ -196,7 +196,7 @@ extension InspectorModel {
             contexts[caller].callsMade.append(e.call)
             contexts[caller].pendingCalls += 1
         }
-        let callee = workerIndex[e.calleeWorker]
+        let callee = workerPosition(e.calleeWorker)
         if let callee { workers[callee].pendingCalls += 1 }
         return .callStarted(
             parent: parentIndex, ancestors: ancestors, root: rootSlot, pipelinedOn: pipelinedOn, caller: caller, callee: callee)
@@ -209,7 +209,7 @@ extension InspectorModel {
         calls[c].endSeq = event.seq
         calls[c].endTime = event.time
         pendingCallCount -= 1
-        let callee = workerIndex[calls[c].started.calleeWorker]
+        let callee = workerPosition(calls[c].started.calleeWorker)
         if let callee { workers[callee].pendingCalls -= 1 }
         let caller = contextIndex[calls[c].started.callerCtx]
         if let caller { contexts[caller].pendingCalls -= 1 }

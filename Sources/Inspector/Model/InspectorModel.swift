@@ -24,15 +24,15 @@ public struct InspectorModel: Sendable {
     /// Workers, in declaration order.
     public internal(set) var workers: [WorkerRecord] = []
     /// Execution contexts, in the order they began.
-    public internal(set) var contexts: [ContextRecord] = []
+    public internal(set) var contexts = ChunkedArray<ContextRecord>()
     /// Calls, in the order they started.
-    public internal(set) var calls: [CallRecord] = []
+    public internal(set) var calls = ChunkedArray<CallRecord>()
     /// Stubs, in the order they were created.
-    public internal(set) var stubs: [StubRecord] = []
+    public internal(set) var stubs = ChunkedArray<StubRecord>()
     /// Tasks, in the order they were added.
-    public internal(set) var tasks: [TaskRecord] = []
+    public internal(set) var tasks = ChunkedArray<TaskRecord>()
     /// Calls without a parent, in the order they started.
-    public internal(set) var rootCalls: [CallID] = []
+    public internal(set) var rootCalls = ChunkedArray<CallID>()
     /// The last `step` seen, if any.
     public internal(set) var currentStep: StepMark?
     /// How many `step` events were folded.
@@ -54,10 +54,10 @@ public struct InspectorModel: Sendable {
     public internal(set) var durableObjects: [ContextID: DurableObjectSummary] = [:]
 
     var workerIndex: [String: Int] = [:]
-    var contextIndex: [ContextID: Int] = [:]
-    var callIndex: [CallID: Int] = [:]
-    var stubIndex: [StubID: Int] = [:]
-    var taskIndex: [TaskID: Int] = [:]
+    var contextIndex = IDIndex<ContextIDKind>()
+    var callIndex = IDIndex<CallIDKind>()
+    var stubIndex = IDIndex<StubIDKind>()
+    var taskIndex = IDIndex<TaskIDKind>()
     /// Rows of the fully expanded call tree per top-level call (the call and its descendants).
     var rootRows = PrefixSumTree()
     /// The position of each top-level call in ``rootCalls``.
@@ -81,7 +81,15 @@ public struct InspectorModel: Sendable {
     // MARK: - Lookup
 
     /// The worker named `name`.
-    public func worker(named name: String) -> WorkerRecord? { workerIndex[name].map { workers[$0] } }
+    public func worker(named name: String) -> WorkerRecord? { workerPosition(name).map { workers[$0] } }
+    /// The position of worker `name` in ``workers``. A runtime has a handful of workers, and
+    /// comparing a few short names costs less than hashing one, which the fold does for most
+    /// events; many workers use the index.
+    func workerPosition(_ name: String) -> Int? {
+        guard workers.count <= 8 else { return workerIndex[name] }
+        for i in workers.indices where workers[i].name == name { return i }
+        return nil
+    }
     /// The context `id`.
     public func context(_ id: ContextID) -> ContextRecord? { contextIndex[id].map { contexts[$0] } }
     /// The call `id`.

@@ -12,6 +12,74 @@
 public enum DisplayWidth {
     /// The columns `character` occupies: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        if let known = tableEntry(character) { return Int(known & widthMask) }
+        return computedWidth(character)
+    }
+
+    /// The columns `string` occupies: the sum over its characters.
+    public static func of(_ string: String) -> Int {
+        if let ascii = asciiWidth(string) { return ascii }
+        var total = 0
+        for character in string {
+            total += of(character)
+        }
+        return total
+    }
+
+    /// Whether `character` is shown as one space by a grid (control characters, tabs, newlines).
+    static func isControl(_ character: Character) -> Bool {
+        if let known = tableEntry(character) { return known & controlFlag != 0 }
+        return character.unicodeScalars.first?.properties.generalCategory == .control
+    }
+
+    // MARK: - The fast path
+
+    // Every frame asks for the width of every character it draws (tens of thousands per frame),
+    // and Unicode property lookups cost hundreds of instructions each. Characters made of one
+    // scalar below U+3000 (ASCII, Latin, Greek, punctuation, arrows, box drawing, geometric
+    // shapes, dingbats: what the inspector draws) are looked up in a table computed once from
+    // the same rules (`computedWidth`), so the answers are identical; anything else (CJK, emoji,
+    // sequences with modifiers) takes the general path.
+
+    private static let widthMask: UInt8 = 0b011
+    private static let controlFlag: UInt8 = 0b100
+    private static let tableLimit: UInt32 = 0x3000
+
+    /// Width (bits 0–1) and control flag (bit 2) of each single-scalar character below U+3000.
+    private static let table: [UInt8] = (0..<tableLimit).map { value -> UInt8 in
+        guard let scalar = Unicode.Scalar(value) else { return 1 }
+        let character = Character(scalar)
+        let control = scalar.properties.generalCategory == .control
+        return UInt8(computedWidth(character)) | (control ? controlFlag : 0)
+    }
+
+    /// The table's entry for `character`, if it is a single scalar the table covers.
+    @inline(__always)
+    private static func tableEntry(_ character: Character) -> UInt8? {
+        guard let first = character.unicodeScalars.first, first.value < tableLimit,
+            character.utf8.count == UTF8.width(first)
+        else { return nil }
+        return table[Int(first.value)]
+    }
+
+    /// The width of an all-ASCII string (one column per character, a CR LF pair being one
+    /// character), or nil if the string has other characters.
+    private static func asciiWidth(_ string: String) -> Int? {
+        var string = string
+        return string.withUTF8 { bytes -> Int? in
+            var width = bytes.count
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x0A && previous == 0x0D { width -= 1 }
+                previous = byte
+            }
+            return width
+        }
+    }
+
+    /// The rules, from Unicode properties (see the type's documentation).
+    private static func computedWidth(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         let properties = first.properties
         switch properties.generalCategory {
@@ -25,20 +93,6 @@ public enum DisplayWidth {
         }
         if isZeroWidth(first.value) { return 0 }
         return 1
-    }
-
-    /// The columns `string` occupies: the sum over its characters.
-    public static func of(_ string: String) -> Int {
-        var total = 0
-        for character in string {
-            total += of(character)
-        }
-        return total
-    }
-
-    /// Whether `character` is shown as one space by a grid (control characters, tabs, newlines).
-    static func isControl(_ character: Character) -> Bool {
-        character.unicodeScalars.first?.properties.generalCategory == .control
     }
 
     /// Variation selectors and Hangul medial/final jamo that only ever extend a preceding glyph.
