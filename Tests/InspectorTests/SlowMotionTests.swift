@@ -117,12 +117,18 @@ final class ManualTime: Sendable {
         try host.save(path: saved)
         let text = try String(contentsOfFile: saved, encoding: .utf8)
         let script = text.components(separatedBy: "---\n").last ?? ""
-        // (The recorder drops the `// :new-request` marker, as it does without slow motion.)
+        // The `:new-request` between them: two request blocks, `a` declared before both.
         #expect(script == """
-            let a = await env.TOOLS.sleep(100)
-            expect a == 100
-            expect a + 1 == 101
-            expect await env.TOOLS.sleep(10) == 10
+            # The console's names outlive its requests: declared here, assigned in the requests.
+            let a = undefined
+            request "console 1" {
+              a = await env.TOOLS.sleep(100)
+              expect a == 100
+              expect a + 1 == 101
+            }
+            request "console 2" {
+              expect await env.TOOLS.sleep(10) == 10
+            }
 
             """)
     }

@@ -252,3 +252,54 @@ import WorkerCatalog
         #expect(TOMLWriter.value([.undefined]) == nil)
     }
 }
+
+/// `:new-request` in a recorded session (see ``ScenarioRecorder/render(header:entries:)``).
+@Suite struct RecordingRequestTests {
+    /// Each console request becomes a block; `let`/`const` names are declared before the first
+    /// block and assigned in it; `using` and `catch` stay in their block; a `request` typed in
+    /// the console goes between blocks; empty requests leave no block; the file parses.
+    @Test func requestsBecomeBlocks() throws {
+        var recorder = ScenarioRecorder(header: .toml(recordingHeader))
+        recorder.recordNewRequest()
+        recorder.record("const a = 1; let b = 2", .value(2))
+        recorder.record("using u = await env.TOOLKIT.makeCounter(1)", .none)
+        recorder.recordNewRequest()
+        recorder.recordNewRequest()
+        recorder.record(#"let e = catch env.TOOLKIT.fail("Error", "m")"#, .value(.error(RpcError(message: "m"))))
+        recorder.record(#"request "typed" { log 1 }"#, .none)
+        recorder.record("b = a + b", .value(3))
+        let script = recorder.text.components(separatedBy: "---\n").last ?? ""
+        #expect(script == """
+            # The console's names outlive its requests: declared here, assigned in the requests.
+            let a = undefined
+            let b = undefined
+            request "console 1" {
+              a = 1
+              b = 2
+              expect b == 2
+              using u = await env.TOOLKIT.makeCounter(1)
+            }
+            request "console 2" {
+              let e = catch env.TOOLKIT.fail("Error", "m")
+              expect e.name == "Error"
+              expect e.message == "m"
+            }
+            request "typed" { log 1 }
+            request "console 3" {
+              b = a + b
+              expect b == 3
+            }
+
+            """)
+        let parsed = try ScenarioParser.parse(fileName: "r.scenario", text: recorder.text)
+        #expect(parsed.statements.count == 6)
+    }
+
+    /// Without `:new-request` (or with one only before anything ran) nothing changes.
+    @Test func oneRequestStaysTopLevel() {
+        var recorder = ScenarioRecorder(header: .toml(recordingHeader))
+        recorder.recordNewRequest()
+        recorder.record("let a = 1", .value(1))
+        #expect(recorder.text.components(separatedBy: "---\n").last == "let a = 1\nexpect a == 1\n")
+    }
+}

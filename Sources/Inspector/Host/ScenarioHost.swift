@@ -122,7 +122,7 @@ public final class ScenarioHost: InspectorHost {
         beginLive()
         guard slowMotion != nil, run.interpreter != nil else {
             run.interpreter?.newRequest()
-            recorder.record("// :new-request", .none)
+            recorder.recordNewRequest()
             return
         }
         queue.append(.newRequest)
@@ -206,16 +206,19 @@ public final class ScenarioHost: InspectorHost {
                 }
             case .newRequest(let ticket):
                 guard ticket.result != nil || lastPump == .idle else { return }
-                recorder.record("// :new-request", .none)
+                recorder.recordNewRequest()
             }
             current = nil
             if queue.isEmpty || lastPump == .busy { return }
         }
     }
 
-    /// What a finished line shows in the console; lines that worked are recorded for `:save`.
+    /// What a finished line shows in the console. Lines that gave a value, and lines stopped by
+    /// an RPC error (recorded as `expect LINE throws ...`), are recorded for `:save`; lines with
+    /// mistakes in the script, or whose expectations failed, are not.
     private func output(of result: ConsoleResult, line: String) -> ConsoleOutput {
         if let diagnostic = result.diagnostic {
+            if let thrown = result.thrown { recorder.record(line, .error(thrown)) }
             return .error("\(diagnostic.line):\(diagnostic.column): \(diagnostic.message)")
         }
         for entry in result.entries {

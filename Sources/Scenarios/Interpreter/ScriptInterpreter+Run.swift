@@ -8,6 +8,10 @@ public struct ConsoleResult: Sendable {
     public let value: ScriptValue?
     /// A syntax error, a static error or an uncaught error, located in the line.
     public let diagnostic: ScenarioDiagnostic?
+    /// The error that stopped the line when it came from RPC or a value (what a scenario can
+    /// expect with `expect EXPR throws`), not from a mistake in the script (an unknown name,
+    /// say): `:save` records the first as the line's result and leaves the second out.
+    public var thrown: RpcError? = nil
     /// Expectations of the line that failed.
     public var failures: Int { entries.filter(\.isFailure).count }
 }
@@ -113,15 +117,17 @@ extension ScriptInterpreter {
         runtime.start {
             self.lastValue = nil
             var diagnostic: ScenarioDiagnostic?
+            var thrown: RpcError?
             do {
                 try await self.runTopLevel(statements, file: file)
             } catch let aborted as ScriptAborted {
                 diagnostic = aborted.thrown.diagnostic
+                if !aborted.thrown.isFault { thrown = aborted.thrown.error }
             } catch {
                 diagnostic = ScenarioDiagnostic(file: file, range: .zero, message: "\(error)")
             }
             let entries = Array(self.transcript.entries[first...])
-            ticket.set(ConsoleResult(entries: entries, value: self.lastValue, diagnostic: diagnostic))
+            ticket.set(ConsoleResult(entries: entries, value: self.lastValue, diagnostic: diagnostic, thrown: thrown))
         }
         return ticket
     }

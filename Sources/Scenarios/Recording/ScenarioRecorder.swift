@@ -40,10 +40,20 @@ public struct ScenarioRecorder: Sendable {
         /// The text the user typed: one statement, or several separated by `;` or newlines.
         public var statementText: String
         public var outcome: Outcome
+        /// Whether this entry is not a statement but the console's `:new-request`: the request
+        /// the entries before it ran in ended here, and the ones after it run in a new one.
+        public var endsRequest = false
 
         public init(_ statementText: String, _ outcome: Outcome) {
             self.statementText = statementText
             self.outcome = outcome
+        }
+
+        /// The console's `:new-request`.
+        public static var newRequest: Entry {
+            var entry = Entry("", .none)
+            entry.endsRequest = true
+            return entry
         }
     }
 
@@ -59,29 +69,109 @@ public struct ScenarioRecorder: Sendable {
         entries.append(Entry(statementText, outcome))
     }
 
+    /// Records the console's `:new-request`: the current request ended here.
+    public mutating func recordNewRequest() {
+        entries.append(.newRequest)
+    }
+
     /// The scenario file so far.
     public var text: String { Self.render(header: header, entries: entries) }
 
     /// A scenario file: the header, a `---` line, then the recorded statements, one per line
     /// (a multi-line statement keeps its lines), ending with a newline.
+    ///
+    /// A session that ran in one request is written as top-level statements (the scenario's
+    /// implicit request). A session split by `:new-request` is written as one `request` block
+    /// per request that ran statements (`request "console 1" { ... }`, ...), so each replays in
+    /// its own request, ended — with automatic disposal — at its `}` as the console's request
+    /// ended at `:new-request`, and a value carried from one into a later one meets the same
+    /// cross-request rules (§4.12). The console's names outlive its requests, so every name a
+    /// `let` or `const` declared is declared once before the first block (`let x = undefined`)
+    /// and its declaration becomes an assignment. `using` and `catch` bindings stay in their
+    /// block: they are disposed (or only meaningful) within the request that made them. A
+    /// `request` block typed in the console is written between the console's blocks, since
+    /// requests do not nest (the console's request it interrupts continues in a new block).
     public static func render(header: Header, entries: [Entry]) -> String {
         var out = header.text + "---\n"
-        for entry in entries {
-            for line in lines(for: entry) { out += line + "\n" }
+        let requests = entries.split(whereSeparator: \.endsRequest)
+        guard requests.count > 1 else {
+            for entry in entries where !entry.endsRequest {
+                for line in lines(for: entry) { out += line + "\n" }
+            }
+            return out
+        }
+        let hoisted = hoistedNames(entries)
+        if !hoisted.isEmpty {
+            out += "# The console's names outlive its requests: declared here, assigned in the requests.\n"
+            for name in hoisted { out += "let \(name) = undefined\n" }
+        }
+        var blocks = 0
+        for request in requests {
+            var open = false
+            for entry in request {
+                let entryLines = lines(for: entry, hoisting: Set(hoisted))
+                // A `request` block typed in the console cannot go inside another: it is
+                // written between the console's blocks (the block before it ends there).
+                if holdsRequestBlock(entry) {
+                    if open { out += "}\n" }
+                    open = false
+                    for line in entryLines { out += line + "\n" }
+                    continue
+                }
+                if !open {
+                    blocks += 1
+                    out += "request \"console \(blocks)\" {\n"
+                    open = true
+                }
+                for line in entryLines { out += "  " + line + "\n" }
+            }
+            if open { out += "}\n" }
         }
         return out
     }
 
-    /// The script lines that record `entry`.
-    public static func lines(for entry: Entry) -> [String] {
-        let statements: [Statement]
+    /// Whether `entry` has a `request` block among its statements.
+    static func holdsRequestBlock(_ entry: Entry) -> Bool {
+        guard let statements = try? ScenarioParser.parseScript(fileName: "console", text: entry.statementText) else { return false }
+        return statements.contains { if case .request = $0.kind { return true } else { return false } }
+    }
+
+    /// The names `let` and `const` statements of `entries` declare, in order of first
+    /// declaration.
+    static func hoistedNames(_ entries: [Entry]) -> [String] {
+        var names: [String] = []
+        for entry in entries where !entry.endsRequest {
+            guard let statements = try? ScenarioParser.parseScript(fileName: "console", text: entry.statementText) else { continue }
+            for statement in statements {
+                if case .declaration(let kind, let name, _) = statement.kind, kind != .using, !names.contains(name.name) {
+                    names.append(name.name)
+                }
+            }
+        }
+        return names
+    }
+
+    /// The script lines that record `entry`; a `let` or `const` of a name in `hoisting` is
+    /// written as an assignment to it (see ``render(header:entries:)``).
+    public static func lines(for entry: Entry, hoisting: Set<String> = []) -> [String] {
+        let parsed: [Statement]
         do {
-            statements = try ScenarioParser.parseScript(fileName: "console", text: entry.statementText)
+            parsed = try ScenarioParser.parseScript(fileName: "console", text: entry.statementText)
         } catch {
             return commented(entry.statementText, note: "not recorded, it does not parse: \(error.message)")
         }
+        let statements = hoisting.isEmpty ? parsed : parsed.map { assigning($0, hoisting) }
         guard let last = statements.last else { return [] }
         return statements.dropLast().map(\.text) + lines(for: last, entry.outcome)
+    }
+
+    /// `statement`, or, when it declares a name of `hoisting` with `let` or `const`, the
+    /// assignment of the same expression to that name.
+    static func assigning(_ statement: Statement, _ hoisting: Set<String>) -> Statement {
+        guard case .declaration(let kind, let name, let value) = statement.kind, kind != .using, hoisting.contains(name.name)
+        else { return statement }
+        let assignment = Statement(.assignment(name, .assign, value))
+        return Statement(assignment.kind, range: statement.range, text: assignment.description)
     }
 
     private static func lines(for statement: Statement, _ outcome: Outcome) -> [String] {

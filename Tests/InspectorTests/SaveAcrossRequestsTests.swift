@@ -1,0 +1,64 @@
+import Foundation
+import Inspector
+import RPCEngine
+import Scenarios
+import Testing
+
+/// `:save` after `:new-request`: the saved scenario runs each console request as its own
+/// `request` block, so replaying it gives what the console gave — a stub from an ended request
+/// is disposed, a plain value carried in a variable is still there.
+@Suite struct SaveAcrossRequestsTests {
+    static let scenario = """
+        title = "two requests"
+
+        [[workers]]
+        name = "app"
+        services = [{ binding = "TOOLS", service = "tools" }]
+
+        [[workers]]
+        name = "tools"
+        main = "toolkit"
+        ---
+        expect await env.TOOLS.echo(1) == 1
+
+        """
+
+    @Test func aSessionSplitByNewRequestReplaysTheSame() throws {
+        let directory = NSTemporaryDirectory() + "switchboard-save-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/two.scenario"
+        try Self.scenario.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let host = try ScenarioHost(path: path)
+        #expect(host.run(consoleLine: "let c = await env.TOOLS.makeCounter(1)") == .value("stub1"))
+        #expect(host.run(consoleLine: "let n = await c.increment(1)") == .value("2"))
+        try host.newRequest()
+        let disposed = host.run(consoleLine: "await c.increment(1)")
+        #expect(host.run(consoleLine: "n + 1") == .value("3"))
+
+        let saved = directory + "/saved.scenario"
+        try host.save(path: saved)
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        let script = text.components(separatedBy: "---\n").last ?? ""
+        #expect(script == """
+            # The console's names outlive its requests: declared here, assigned in the requests.
+            let c = undefined
+            let n = undefined
+            request "console 1" {
+              c = await env.TOOLS.makeCounter(1)
+              expect typeof c == "function"
+              n = await c.increment(1)
+              expect n == 2
+            }
+            request "console 2" {
+              expect await c.increment(1) throws Error "\(RpcError.Message.usedAfterDispose)"
+              expect n + 1 == 3
+            }
+
+            """)
+        #expect(disposed == .error("3:7: uncaught Error: \(RpcError.Message.usedAfterDispose)"))
+        let replay = ScenarioRunner.run(fileName: saved, text: text)
+        #expect(replay.status == .passed(held: 4))
+    }
+}
