@@ -161,6 +161,7 @@ final class ManualTime: Sendable {
         try app.processPendingInput()
         #expect(app.state.console.transcript.last?.output == .running)
         #expect(backend.rows()[31].contains("⏳ running"))
+        #expect(backend.rows()[31].contains("│ slow motion ×4 │"))
         #expect(backend.rows()[30] == "> await env.TOOLS.sleep(1000)  ⏳ running")
 
         // Keys are handled and frames drawn while the call is pending.

@@ -19,6 +19,8 @@ public struct InspectorState: Sendable {
     public internal(set) var title: String
     /// Replay or live.
     public internal(set) var mode: PlaybackMode
+    /// The host's `--slow-motion` factor, shown in the status bar (nil: virtual time).
+    public internal(set) var slowMotion: SlowMotion?
     /// Whether the cursor follows the newest event (live, not paused).
     public internal(set) var following: Bool
     /// Whether the cursor is playing forward.

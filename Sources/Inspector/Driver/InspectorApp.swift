@@ -32,6 +32,7 @@ public final class InspectorApp {
         limiter = FrameLimiter(maximumFramesPerSecond: options.maximumFramesPerSecond)
         origin = clock.now
         state = InspectorState(log: host.log, title: host.title, mode: host.isReplay ? .replay : .live, size: backend.size)
+        state.slowMotion = host.slowMotion
     }
 
     /// Runs the inspector on `host` until the user quits. The terminal is restored however the

@@ -24,6 +24,9 @@ public protocol InspectorHost: AnyObject {
     /// Whether the runtime has work in progress; while it does the driver calls ``pump()``
     /// often (every frame) instead of waiting for keys.
     var isBusy: Bool { get }
+    /// How much slower than real time live work runs (`--slow-motion`), for the status bar;
+    /// nil when live work runs on the virtual clock.
+    var slowMotion: SlowMotion? { get }
 
     /// Drives the runtime for a short slice (never long enough to be seen), and returns the
     /// outputs of console lines that finished since the last call, oldest first.
@@ -47,4 +50,6 @@ public protocol InspectorHost: AnyObject {
 extension InspectorHost {
     /// A host without background work is never busy.
     public var isBusy: Bool { false }
+    /// A host without slow motion.
+    public var slowMotion: SlowMotion? { nil }
 }

@@ -22,6 +22,10 @@ enum StatusLine {
             let label = running == 1 ? "running" : "running \(running)"
             segments.append(StatusSegment(Line(Glyph.pending + " " + label, style: .pending), priority: 8))
         }
+        if let slowMotion = state.slowMotion {
+            // Live work runs on the wall clock slowed down by this factor (the replay does not).
+            segments.append(StatusSegment(Line("slow motion \(slowMotion)", style: .dim), priority: 7))
+        }
         if !state.title.isEmpty { segments.append(StatusSegment(Line(state.title, style: .title), priority: 6)) }
         let hints = hints(state)
         if hints.count > 2 { segments.append(.keyHints(Array(hints.dropLast(2)), priority: 1, alignment: .right)) }
