@@ -21,6 +21,16 @@ import Testing
         #expect(!state.showHelp)
     }
 
+    /// A terminal that hangs up (its window closed) ends the session from any mode, as `q`.
+    @Test func aHangupQuitsFromAnywhere() throws {
+        for setup in [[], ["i"], ["/"], ["?"]] {
+            var s = try InspectorState.demo()
+            for key in setup { s.press(key) }
+            #expect(s.update(.terminal(.hangup)) == [.quit], "\(setup)")
+            #expect(s.quitRequested)
+        }
+    }
+
     @Test func qAndCtrlCQuitFromAnywhere() throws {
         var state = try InspectorState.demo()
         #expect(state.press("q") == [.quit])

@@ -13,6 +13,9 @@ extension InspectorState {
             handle(mouse)
         case .terminal(.resize(let newSize)):
             size = newSize
+        case .terminal(.hangup):
+            // The terminal is gone: nobody is left to see the session, so end it as `q` would.
+            return perform(.quit)
         case .tick(let ms):
             changed = advancePlayback(to: ms)
         case .logGrew(let count):

@@ -9,4 +9,8 @@ public enum TerminalEvent: Hashable, Sendable {
     case mouse(MouseEvent)
     /// The terminal now has this size.
     case resize(Size)
+    /// The terminal is gone: its input hung up (the window or the multiplexer holding it was
+    /// closed) or can no longer be read. Nothing more will arrive; a program should stop.
+    /// Without this a loop reading keys would spin, every read failing at once.
+    case hangup
 }

@@ -213,11 +213,25 @@ public final class CursesBackend: TerminalBackend {
         if status == KEY_CODE_YES {
             return functionKeyEvent(Int32(bitPattern: value))
         }
-        guard status == OK else { return nil }
+        guard status == OK else {
+            // curses answers ERR both when no key came before the timeout and when the input
+            // cannot be read any more; only the second is a hangup.
+            if case .terminal = mode, CursesBackend.inputHungUp(fd: STDIN_FILENO) { return .hangup }
+            return nil
+        }
         if value == 0x1B {
             return escapeOrAlt(window: window)
         }
         return input.key(forCharacter: UInt32(value)).map { .key($0) }
+    }
+
+    /// Whether input descriptor `fd` has hung up or is unusable (`poll` reports `POLLHUP`,
+    /// `POLLERR` or `POLLNVAL`), asked without waiting. A descriptor that merely has nothing to
+    /// read, or is at the end of a file such as `/dev/null`, has not hung up.
+    public static func inputHungUp(fd: Int32) -> Bool {
+        var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&request, 1, 0) >= 0 else { return false }
+        return request.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Makes the next ``draw(_:)`` repaint every cell and clear the physical screen first.
