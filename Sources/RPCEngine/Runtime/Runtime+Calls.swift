@@ -310,8 +310,11 @@ extension Runtime {
             let targetBody = peer.exports[importId]?.body
             peer.exports[pushId] = ExportEntry(.result(result))
             if log.isEnabled {
-                // ["push",["pipeline",importId,[path...],[[args...]]]], built in one buffer.
-                var text = "[\"push\",[\"pipeline\","
+                // ["push",["pipeline",importId,[path...],[[args...]]]], built in one buffer whose
+                // storage is reserved once: appending to the literal would reallocate as it grows.
+                var text = String()
+                text.reserveCapacity(64)
+                text += "[\"push\",[\"pipeline\","
                 text += String(importId)
                 text += ",["
                 for (i, segment) in path.enumerated() {

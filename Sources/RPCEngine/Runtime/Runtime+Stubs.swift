@@ -109,8 +109,11 @@ extension Runtime {
         }
         side.imports[id] = nil
         guard let peer = side.peer, !side.session.ended else { return }
+        // Concatenated, not interpolated: `["release",1,1]` fits a small (inline) string, while
+        // an interpolation reserves heap storage for its estimated length first (a malloc, a
+        // free and a copy for every release of every call).
         emit(.message(session: side.session.id, from: side.ctx.worker, to: peer.ctx.worker,
-                      text: "[\"release\",\(id),\(entry.remoteRefs)]"))
+                      text: "[\"release\"," + String(id) + "," + String(entry.remoteRefs) + "]"))
         releaseExport(peer, id, count: entry.remoteRefs)
     }
 
