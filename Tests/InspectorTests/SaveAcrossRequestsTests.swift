@@ -8,27 +8,10 @@ import Testing
 /// `request` block, so replaying it gives what the console gave — a stub from an ended request
 /// is disposed, a plain value carried in a variable is still there.
 @Suite struct SaveAcrossRequestsTests {
-    static let scenario = """
-        title = "two requests"
-
-        [[workers]]
-        name = "app"
-        services = [{ binding = "TOOLS", service = "tools" }]
-
-        [[workers]]
-        name = "tools"
-        main = "toolkit"
-        ---
-        expect await env.TOOLS.echo(1) == 1
-
-        """
-
     @Test func aSessionSplitByNewRequestReplaysTheSame() throws {
-        let directory = NSTemporaryDirectory() + "switchboard-save-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // The slow-motion tests' scenario (app with env.TOOLS), run here on the virtual clock.
+        let (path, directory) = try SlowMotionTests.file()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/two.scenario"
-        try Self.scenario.write(toFile: path, atomically: true, encoding: .utf8)
 
         let host = try ScenarioHost(path: path)
         #expect(host.run(consoleLine: "let c = await env.TOOLS.makeCounter(1)") == .value("stub1"))
