@@ -20,10 +20,7 @@ import Testing
         let disposed = host.run(consoleLine: "await c.increment(1)")
         #expect(host.run(consoleLine: "n + 1") == .value("3"))
 
-        let saved = directory + "/saved.scenario"
-        try host.save(path: saved)
-        let text = try String(contentsOfFile: saved, encoding: .utf8)
-        let script = text.components(separatedBy: "---\n").last ?? ""
+        let (text, script) = try SlowMotionTests.save(host, in: directory)
         #expect(script == """
             # The console's names outlive its requests: declared here, assigned in the requests.
             let c = undefined
@@ -41,7 +38,7 @@ import Testing
 
             """)
         #expect(disposed == .error("3:7: uncaught Error: \(RpcError.Message.usedAfterDispose)"))
-        let replay = ScenarioRunner.run(fileName: saved, text: text)
+        let replay = ScenarioRunner.run(fileName: "saved.scenario", text: text)
         #expect(replay.status == .passed(held: 4))
     }
 }

@@ -42,6 +42,15 @@ final class ManualTime: Sendable {
         return (path, directory)
     }
 
+    /// Saves `host`'s session as `saved.scenario` in `directory` (`:save`); returns the file's
+    /// whole text and its script (what follows `---`).
+    static func save(_ host: ScenarioHost, in directory: String) throws -> (text: String, script: String) {
+        let saved = directory + "/saved.scenario"
+        try host.save(path: saved)
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        return (text, text.components(separatedBy: "---\n").last ?? "")
+    }
+
     /// `time call duration` of every call that returned.
     static func settled(_ log: EventLog) -> [String] {
         log.events().compactMap { e in
@@ -113,10 +122,7 @@ final class ManualTime: Sendable {
         time.advance(ms: 20)
         #expect(host.pump() == [.value("10")])
         #expect(!host.isBusy)
-        let saved = directory + "/saved.scenario"
-        try host.save(path: saved)
-        let text = try String(contentsOfFile: saved, encoding: .utf8)
-        let script = text.components(separatedBy: "---\n").last ?? ""
+        let (_, script) = try Self.save(host, in: directory)
         // The `:new-request` between them: two request blocks, `a` declared before both.
         #expect(script == """
             # The console's names outlive its requests: declared here, assigned in the requests.

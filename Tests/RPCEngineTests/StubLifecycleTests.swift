@@ -151,6 +151,7 @@ import Testing
         #expect(pong == "pong")
         #expect(before.isEmpty)
         #expect(logLines(runtime) == ["result disposed"])
+        #expect(runtime.query { $0.heldResults.isEmpty })
         expectNoLeaks(runtime)
     }
 
@@ -178,6 +179,7 @@ import Testing
         }
         #expect(disposals(runtime) == ["stub1 contextEnded"])
         #expect(logLines(runtime) == [RpcError.Message.resultNotDisposed, "result disposed"])
+        #expect(runtime.query { $0.heldResults.isEmpty }, "the ended request no longer holds the result")
         expectNoLeaks(runtime)
     }
 

@@ -388,6 +388,7 @@ extension Runtime {
                             result = .object(object)
                         }
                         heldResults[sent.call] = (side, sent.pushId)
+                        side.ctx.heldResults.append(sent.call)
                     }
                     if log.isEnabled {
                         var text = "[\"resolve\","

@@ -100,7 +100,9 @@ extension Runtime {
         let leftovers = ctx.held.isEmpty ? [] : ctx.held.values.sorted { $0.id < $1.id }
         // Results whose callee keeps a disposer (§4.7) that this context never disposed: the
         // session's cancellation below runs their disposers; here they only stop being held.
-        let undisposedResults = heldResults.isEmpty ? 0 : releaseHeldResults(of: ctx)
+        let undisposedResults = ctx.heldResults.count
+        for call in ctx.heldResults { heldResults[call] = nil }
+        ctx.heldResults.removeAll()
         // One warning per context (§4.10): the result one when a disposer-carrying result
         // leaked, else the stub one. Promises and Durable Object stubs need no dispose() (§4.2).
         if ctx.endReason != .aborted {
@@ -133,14 +135,6 @@ extension Runtime {
     /// it holds into the caller keep working until it finishes (§1.7, §4.10). When the caller's
     /// context ended (`cancelled`) or the callee aborted, every capability of the session is
     /// revoked at once (§6.3, §6.5).
-    /// Forgets the held results (§4.7) whose caller is `ctx`; returns how many there were.
-    /// Scans only when some result is held, which is rare (a callee attached a disposer).
-    func releaseHeldResults(of ctx: ContextState) -> Int {
-        let calls = heldResults.filter { $0.value.0.ctx === ctx }.map(\.key)
-        for call in calls { heldResults[call] = nil }
-        return calls.count
-    }
-
     func endSession(_ session: SessionState, reason: ContextEndReason) {
         guard !session.ended, let callee = session.callee else { return }
         if callee.ctx.kind == .durableObject {

@@ -88,6 +88,7 @@ extension Runtime {
 
     func releaseHeldResult(_ call: CallID) {
         guard let (side, pushId) = heldResults.removeValue(forKey: call) else { return }
+        side.ctx.heldResults.removeAll { $0 == call }
         releaseImport(side, pushId, count: 1)
     }
 

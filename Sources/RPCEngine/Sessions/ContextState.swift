@@ -11,6 +11,9 @@ final class ContextState {
     var phase: Phase = .running
     /// Live stubs held here, disposed when the context ends.
     var held: [StubID: StubState] = [:]
+    /// Calls whose result this context holds with a callee disposer (§4.7) and has not
+    /// disposed yet; each is also in the runtime's `heldResults`.
+    var heldResults: [CallID] = []
     /// Running waitUntil tasks.
     var tasks: [TaskID: Task<Void, Never>] = [:]
     /// Sessions this context opened as the caller, cancelled when it ends (§6.3).
