@@ -24,7 +24,10 @@ let package = Package(
         // The workers and runtime the benchmarks and the profiling driver share.
         .target(
             name: "BenchSupport",
-            dependencies: [.product(name: "RPCEngine", package: "Switchboard")],
+            dependencies: [
+                .product(name: "RPCEngine", package: "Switchboard"),
+                .product(name: "Inspector", package: "Switchboard"),
+            ],
             swiftSettings: strict),
         // glibc's heap statistics (mallinfo2), which Swift's Glibc module does not export.
         .target(name: "CHeapInfo"),

@@ -17,26 +17,6 @@ func inspectorLog(_ count: Int) -> EventLog {
     return log
 }
 
-/// The inspector's host for a finished log: nothing to pump, no console, nothing to change.
-final class LogHost: InspectorHost {
-    let log: EventLog
-    let title = "bench"
-    let isReplay: Bool
-    init(log: EventLog, isReplay: Bool) {
-        self.log = log
-        self.isReplay = isReplay
-    }
-    struct Unsupported: Error {}
-    func pump() -> [ConsoleOutput] { [] }
-    func run(consoleLine: String) -> ConsoleOutput { .error("no console") }
-    func newRequest() throws { throw Unsupported() }
-    func save(path: String) throws { throw Unsupported() }
-    func load(path: String) throws { throw Unsupported() }
-    func exportPerfetto(path: String) throws { throw Unsupported() }
-    func dispose(stub: StubID) throws { throw Unsupported() }
-    func dup(stub: StubID) throws { throw Unsupported() }
-}
-
 let frameSize = Size(width: 200, height: 60)
 
 func registerInspector() {
@@ -81,37 +61,11 @@ func registerInspector() {
         // A frame after a key that moves the selection (`j`/`k` in the Calls pane), through
         // the real driver: the update, the render of the whole 200×60 screen, the backend's
         // diff against the previous frame. Live mode: the panes show the newest records.
-        Benchmark("Inspector: frame 200×60 after j/k, \(label) events", configuration: frame) { benchmark in
-            let backend = MemoryBackend(size: frameSize)
-            let app = InspectorApp(host: LogHost(log: inspectorLog(count), isReplay: false), backend: backend)
-            try app.processPendingInput()
-            var down = true
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                backend.enqueue(keyNames: [down ? "j" : "k"])
-                down.toggle()
-                try app.processPendingInput()
-            }
-            benchmark.stopMeasurement()
-            blackHole(backend.frameCount)
-        }
+        frameBenchmark("Inspector: frame 200×60 after j/k, \(label) events", count: count, keys: ("j", "k"), frame)
 
         // A frame after a step in time (`,` / `.`): the time cursor moves a step back or
         // forward (undoing or folding that step's events), every pane's rows follow, redraw.
-        Benchmark("Inspector: frame 200×60 after a time step, \(label) events", configuration: frame) { benchmark in
-            let backend = MemoryBackend(size: frameSize)
-            let app = InspectorApp(host: LogHost(log: inspectorLog(count), isReplay: false), backend: backend)
-            try app.processPendingInput()
-            var back = true
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                backend.enqueue(keyNames: [back ? "," : "."])
-                back.toggle()
-                try app.processPendingInput()
-            }
-            benchmark.stopMeasurement()
-            blackHole(backend.frameCount)
-        }
+        frameBenchmark("Inspector: frame 200×60 after a time step, \(label) events", count: count, keys: (",", "."), frame)
 
         // The render alone: `InspectorRenderer.render` of an unchanged state into a new grid.
         Benchmark("Inspector: render 200×60 (renderer only), \(label) events", configuration: frame) { benchmark in
@@ -122,5 +76,24 @@ func registerInspector() {
             }
             benchmark.stopMeasurement()
         }
+    }
+}
+
+/// One frame per sample through the real driver on a `MemoryBackend` of 200×60: the two keys
+/// alternate, so the state goes back and forth instead of running off an end.
+func frameBenchmark(_ name: String, count: Int, keys: (String, String), _ configuration: Benchmark.Configuration) {
+    Benchmark(name, configuration: configuration) { benchmark in
+        let backend = MemoryBackend(size: frameSize)
+        let app = InspectorApp(host: LogHost(log: inspectorLog(count)), backend: backend)
+        try app.processPendingInput()
+        var first = true
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            backend.enqueue(keyNames: [first ? keys.0 : keys.1])
+            first.toggle()
+            try app.processPendingInput()
+        }
+        benchmark.stopMeasurement()
+        blackHole(backend.frameCount)
     }
 }

@@ -8,22 +8,6 @@ import Glibc
 
 /// The inspector's workloads for profilers: the fold of a log, and frames of 200×60.
 enum InspectorProfile {
-    final class LogHost: InspectorHost {
-        let log: EventLog
-        let title = "profile"
-        let isReplay = false
-        init(log: EventLog) { self.log = log }
-        struct Unsupported: Error {}
-        func pump() -> [ConsoleOutput] { [] }
-        func run(consoleLine: String) -> ConsoleOutput { .error("no console") }
-        func newRequest() throws { throw Unsupported() }
-        func save(path: String) throws { throw Unsupported() }
-        func load(path: String) throws { throw Unsupported() }
-        func exportPerfetto(path: String) throws { throw Unsupported() }
-        func dispose(stub: StubID) throws { throw Unsupported() }
-        func dup(stub: StubID) throws { throw Unsupported() }
-    }
-
     static func run(_ workload: String, events n: Int) throws {
         let log = InspectorLog.prefix(of: try InspectorLog.generate(atLeast: n), n)
         let clock = ContinuousClock()
